@@ -1,0 +1,33 @@
+package lu.ccss.guichet.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Events published by the certification-service on {@link Topics#CERTIFICATION}, keyed by request id. */
+public final class CertificationEvents {
+
+    /** The person who filled in the request on the employer's side. */
+    public record Filer(String lastName, String firstName, String email, String phone) {
+    }
+
+    /** The employer, identified by its CCSS registration number (matricule, 11 or 13 digits). */
+    public record Employer(String registrationNumber, String legalName, PostalAddress address, String language) {
+    }
+
+    /** An agent chosen by the employer and the domains it may act in. */
+    public record Agent(String registrationNumber, String name, PostalAddress address, String email, Set<Domain> domains) {
+    }
+
+    /**
+     * A signed certification request was transmitted to the CCSS. {@code securityCodeHash} is the Argon2id hash
+     * (PHC string format) of the holder's security code, never the code itself.
+     */
+    public record RequestTransmitted(UUID requestId, String reference, UUID spaceId, Employer employer, Filer filer,
+                                     List<Agent> agents, String securityCodeHash, Instant transmittedAt) {
+    }
+
+    private CertificationEvents() {
+    }
+}

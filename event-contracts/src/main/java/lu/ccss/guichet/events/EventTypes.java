@@ -1,0 +1,59 @@
+package lu.ccss.guichet.events;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue of every event type the platform publishes. */
+public final class EventTypes {
+
+    public static final EventType<SpaceEvents.SpaceCreated> SPACE_CREATED = new EventType<>(
+            "SpaceCreated", "lu.ccss.space.created.v1", Topics.SPACE, SpaceEvents.SpaceCreated.class);
+    public static final EventType<SpaceEvents.MemberAdded> MEMBER_ADDED = new EventType<>(
+            "MemberAdded", "lu.ccss.space.member-added.v1", Topics.SPACE, SpaceEvents.MemberAdded.class);
+    public static final EventType<SpaceEvents.MemberRoleChanged> MEMBER_ROLE_CHANGED = new EventType<>(
+            "MemberRoleChanged", "lu.ccss.space.member-role-changed.v1", Topics.SPACE,
+            SpaceEvents.MemberRoleChanged.class);
+    public static final EventType<SpaceEvents.MemberRemoved> MEMBER_REMOVED = new EventType<>(
+            "MemberRemoved", "lu.ccss.space.member-removed.v1", Topics.SPACE, SpaceEvents.MemberRemoved.class);
+    public static final EventType<SpaceEvents.DomainFirstUsed> DOMAIN_FIRST_USED = new EventType<>(
+            "DomainFirstUsed", "lu.ccss.space.domain-first-used.v1", Topics.SPACE, SpaceEvents.DomainFirstUsed.class);
+
+    public static final EventType<CertificationEvents.RequestTransmitted> REQUEST_TRANSMITTED = new EventType<>(
+            "RequestTransmitted", "lu.ccss.certification.request-transmitted.v1", Topics.CERTIFICATION,
+            CertificationEvents.RequestTransmitted.class);
+
+    public static final EventType<MandateEvents.CodesIssued> CODES_ISSUED = new EventType<>(
+            "CodesIssued", "lu.ccss.mandate.codes-issued.v1", Topics.MANDATE, MandateEvents.CodesIssued.class);
+    public static final EventType<MandateEvents.CodeLocked> CODE_LOCKED = new EventType<>(
+            "CodeLocked", "lu.ccss.mandate.code-locked.v1", Topics.MANDATE, MandateEvents.CodeLocked.class);
+    public static final EventType<MandateEvents.CertificationGranted> CERTIFICATION_GRANTED = new EventType<>(
+            "CertificationGranted", "lu.ccss.mandate.certification-granted.v1", Topics.MANDATE,
+            MandateEvents.CertificationGranted.class);
+    public static final EventType<MandateEvents.MandateRevoked> MANDATE_REVOKED = new EventType<>(
+            "MandateRevoked", "lu.ccss.mandate.mandate-revoked.v1", Topics.MANDATE, MandateEvents.MandateRevoked.class);
+
+    public static final EventType<MailingEvents.LetterPosted> LETTER_POSTED = new EventType<>(
+            "LetterPosted", "lu.ccss.mailing.letter-posted.v1", Topics.MAILING, MailingEvents.LetterPosted.class);
+    public static final EventType<MailingEvents.LetterReturned> LETTER_RETURNED = new EventType<>(
+            "LetterReturned", "lu.ccss.mailing.letter-returned.v1", Topics.MAILING, MailingEvents.LetterReturned.class);
+    public static final EventType<MailingEvents.DocumentRouted> DOCUMENT_ROUTED = new EventType<>(
+            "DocumentRouted", "lu.ccss.mailing.document-routed.v1", Topics.MAILING, MailingEvents.DocumentRouted.class);
+
+    public static final EventType<EDeliveryEvents.EDeliveryActivated> EDELIVERY_ACTIVATED = new EventType<>(
+            "EDeliveryActivated", "lu.ccss.edelivery.activated.v1", Topics.EDELIVERY,
+            EDeliveryEvents.EDeliveryActivated.class);
+    public static final EventType<EDeliveryEvents.DocumentRead> DOCUMENT_READ = new EventType<>(
+            "DocumentRead", "lu.ccss.edelivery.document-read.v1", Topics.EDELIVERY, EDeliveryEvents.DocumentRead.class);
+
+    public static final List<EventType<?>> ALL = List.of(SPACE_CREATED, MEMBER_ADDED, MEMBER_ROLE_CHANGED,
+            MEMBER_REMOVED, DOMAIN_FIRST_USED, REQUEST_TRANSMITTED, CODES_ISSUED, CODE_LOCKED, CERTIFICATION_GRANTED,
+            MANDATE_REVOKED, LETTER_POSTED, LETTER_RETURNED, DOCUMENT_ROUTED, EDELIVERY_ACTIVATED, DOCUMENT_READ);
+
+    /** The event type with that CloudEvents {@code type}, if the platform publishes it. */
+    public static Optional<EventType<?>> byType(String type) {
+        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,35 @@
+package lu.ccss.guichet.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Events published by the mailing-service on {@link Topics#MAILING}, keyed by letter or document id. */
+public final class MailingEvents {
+
+    /** What a letter carries. */
+    public enum LetterKind {
+        CODES_EMPLOYER,
+        CODES_AGENT,
+        DOCUMENT
+    }
+
+    /** A letter left for the post. {@code codeLetterId} links a code letter to the codes it carries. */
+    public record LetterPosted(UUID letterId, LetterKind kind, UUID requestId, UUID codeLetterId, Instant postedAt) {
+    }
+
+    /** A posted letter came back undelivered. */
+    public record LetterReturned(UUID letterId, LetterKind kind, UUID requestId, UUID codeLetterId, String reason,
+                                 Instant returnedAt) {
+    }
+
+    /**
+     * A document for an employer went to the space's eDelivery inbox instead of the post. The PDF travels inside the
+     * event, base64 ({@code content}, at most 5 MB before encoding), with its SHA-256 for checking.
+     */
+    public record DocumentRouted(UUID documentId, UUID spaceId, String employer, Domain domain, String title,
+                                 String contentType, long size, String sha256, String content, Instant routedAt) {
+    }
+
+    private MailingEvents() {
+    }
+}

@@ -1,0 +1,64 @@
+package lu.ccss.guichet.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Events published by the mandate-service on {@link Topics#MANDATE}. */
+public final class MandateEvents {
+
+    /** Who a code letter goes to. */
+    public enum RecipientKind {
+        EMPLOYER,
+        AGENT
+    }
+
+    /**
+     * One code letter to print. {@code sealedCodes} holds the letter's codes encrypted for the mailing-service only
+     * (see {@link SealedCodes}); nobody else can read them.
+     */
+    public record CodeLetter(UUID codeLetterId, RecipientKind recipientKind, String recipientName,
+                             PostalAddress address, String agentRegistrationNumber, SealedCodes sealedCodes) {
+    }
+
+    /**
+     * Hybrid encryption of a letter's codes: a fresh AES-256-GCM key encrypts the JSON list of codes, and that key is
+     * encrypted with the mailing-service's RSA public key (RSA-OAEP, SHA-256). All fields are base64.
+     * {@code keyId} names the mailing-service key pair used.
+     */
+    public record SealedCodes(String keyId, String encryptedKey, String iv, String ciphertext) {
+    }
+
+    /** Codes were issued for a transmitted request (or reissued by an operator); keyed by request id. */
+    public record CodesIssued(UUID requestId, String reference, UUID issuanceId, String employer, String language,
+                              List<CodeLetter> letters, Instant issuedAt) {
+    }
+
+    /** An access code was locked after too many failed attempts; keyed by request id. */
+    public record CodeLocked(UUID codeId, UUID requestId, String employer, Domain domain, Capacity capacity,
+                             Instant lockedAt) {
+    }
+
+    /** A space is now certified for an employer and domain, as holder or agent; keyed by employer. */
+    public record CertificationGranted(UUID certificationId, UUID spaceId, String employer, Domain domain,
+                                       Capacity capacity, UUID requestId, Instant grantedAt) {
+    }
+
+    /** Why a mandate ended. */
+    public enum RevocationReason {
+        /** The holder withdrew an agent's mandate. */
+        WITHDRAWN,
+        /** A holder revocation code was used. */
+        REVOKED_BY_CODE,
+        /** A new certification for the same employer, domain and capacity replaced it. */
+        REPLACED
+    }
+
+    /** A certification ended; keyed by employer. */
+    public record MandateRevoked(UUID certificationId, UUID spaceId, String employer, Domain domain,
+                                 Capacity capacity, RevocationReason reason, Instant revokedAt) {
+    }
+
+    private MandateEvents() {
+    }
+}

@@ -1,0 +1,7 @@
+package lu.ccss.guichet.events;
+
+/** Role of a user in a professional space. */
+public enum MemberRole {
+    ADMINISTRATOR,
+    MEMBER
+}

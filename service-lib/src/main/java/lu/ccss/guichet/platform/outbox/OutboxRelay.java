@@ -1,0 +1,174 @@
+package lu.ccss.guichet.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Publishes outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers), keyed by aggregate id, in commit
+ * order. A row is marked published only after the broker acknowledged it ({@code acks=all}); a row whose send failed
+ * stays pending and is retried. Delivery is at least once: subscribers deduplicate on {@code ce_id}.
+ * One relay at a time per database holds a PostgreSQL advisory lock, so replicas never reorder an aggregate's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x6775696368657431L;
+
+    private final Emitter<String> emitter;
+    private final EntityManager entityManager;
+    private final URI source;
+    private final int batchSize;
+    private final Duration ackTimeout;
+    private final AtomicInteger wakeups = new AtomicInteger();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private volatile boolean running = true;
+
+    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager entityManager,
+                       @ConfigProperty(name = "guichet.outbox.source") String source,
+                       @ConfigProperty(name = "guichet.outbox.batch-size", defaultValue = "100") int batchSize,
+                       @ConfigProperty(name = "guichet.outbox.ack-timeout", defaultValue = "PT15S") Duration ackTimeout) {
+        this.emitter = emitter;
+        this.entityManager = entityManager;
+        this.source = URI.create(source);
+        this.batchSize = batchSize;
+        this.ackTimeout = ackTimeout;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        worker.shutdown();
+        try {
+            worker.awaitTermination(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The safety net: rows left by a crash, or whose send failed, are published by this poll. */
+    @Scheduled(every = "${guichet.outbox.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Asks the relay to publish what is pending; returns at once. */
+    public void wake() {
+        if (running && wakeups.getAndIncrement() == 0) {
+            worker.execute(this::drainWhileWoken);
+        }
+    }
+
+    private void drainWhileWoken() {
+        int seen;
+        do {
+            seen = wakeups.get();
+            try {
+                while (running && publishBatch() == batchSize) {
+                    // a full batch: there may be more
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay could not publish, will retry: %s", e.toString());
+            }
+        } while (wakeups.addAndGet(-seen) > 0);
+    }
+
+    /** Publishes one batch in commit order; returns how many rows it found pending. */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object locked = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> pending = entityManager.createNativeQuery(
+                            "select * from outbox_event where published_at is null order by seq limit ?1 "
+                                    + "for update skip locked", OutboxEvent.class)
+                    .setParameter(1, batchSize).getResultList();
+            List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
+            for (OutboxEvent event : pending) {
+                acks.add(send(event));
+            }
+            markAcknowledgedPrefix(pending, acks);
+            return pending.size();
+        });
+    }
+
+    private void markAcknowledgedPrefix(List<OutboxEvent> pending, List<CompletableFuture<Void>> acks) {
+        Instant now = Instant.now();
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxEvent event = pending.get(i);
+            try {
+                acks.get(i).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                event.publishedAt = now;
+                event.attempts++;
+            } catch (Exception e) {
+                // Later rows stay pending too, so that one aggregate's events are never published out of order.
+                event.attempts++;
+                event.lastError = String.valueOf(e.getCause() != null ? e.getCause() : e);
+                LOG.warnf("Event %s not acknowledged by Kafka (%s); it stays pending", event.eventId, event.lastError);
+                return;
+            }
+        }
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent event) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.aggregateId)
+                .withTopic(event.topic)
+                .build();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withType(event.eventType)
+                .withSource(source)
+                .withSubject(event.aggregateId)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        Message<String> message = Message.of(event.payload, Metadata.of(kafka, cloudEvent))
+                .withAck(() -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+}

@@ -1,0 +1,17 @@
+package lu.ccss.guichet.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/** An RFC 9457 problem document; {@code errors} names the offending fields of a bad request. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One offending field: its JSON path and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+}

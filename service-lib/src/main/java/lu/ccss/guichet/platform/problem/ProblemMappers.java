@@ -1,0 +1,134 @@
+package lu.ccss.guichet.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Turns every error into {@code application/problem+json}; a bad body is a 400 naming its fields, never a 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        if (e.retryAfter() != null) {
+            response.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(400, "Invalid request", detail, uri, errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? path(m) : "";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, "has the wrong type or format"));
+        String detail = field.isEmpty() ? "The request body is not valid JSON"
+                : "The request body has a wrong value for " + field;
+        return respond(400, "Invalid request", detail, uri, errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", "You are not allowed to do this", uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status == 401) {
+            return e.getResponse();
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = status >= 500 ? "The service could not complete the request" : e.getMessage();
+        return respond(status, title, detail, uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        // The exception type and stack go to the log only; the message may hold input data and is not echoed.
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(500, "Internal error", "The service could not complete the request (incident " + incident
+                + ")", uri, List.of()).build();
+    }
+
+    private static Response.ResponseBuilder respond(int status, String title, String detail, UriInfo uri,
+                                                    List<Problem.FieldError> errors) {
+        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "create.request.name" -> "name": drop the method and parameter nodes of a resource method.
+        StringBuilder name = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            index++;
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER && index <= 2) {
+                continue;
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                append(name, node.getName());
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                append(name, node.getName());
+            }
+        }
+        return name.isEmpty() ? "body" : name.toString();
+    }
+
+    private static void append(StringBuilder name, String part) {
+        if (!name.isEmpty()) {
+            name.append('.');
+        }
+        name.append(part);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                append(path, ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,35 @@
+-- Plumbing shared by every service: the transactional outbox, the idempotent inbox and the space members
+-- (the space-service's own data; every other service's projection of it). Never edited once landed.
+
+CREATE TABLE outbox_event (
+    seq            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id       UUID         NOT NULL UNIQUE,
+    aggregate_type VARCHAR(64)  NOT NULL,
+    aggregate_id   VARCHAR(128) NOT NULL,
+    event_type     VARCHAR(128) NOT NULL,
+    topic          VARCHAR(128) NOT NULL,
+    occurred_at    TIMESTAMPTZ  NOT NULL,
+    payload        TEXT         NOT NULL,
+    published_at   TIMESTAMPTZ,
+    attempts       INT          NOT NULL DEFAULT 0,
+    last_error     TEXT
+);
+CREATE INDEX outbox_event_pending ON outbox_event (seq) WHERE published_at IS NULL;
+
+CREATE TABLE inbox_processed_event (
+    consumer     VARCHAR(100) NOT NULL,
+    event_id     VARCHAR(200) NOT NULL,
+    event_type   VARCHAR(128),
+    processed_at TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (consumer, event_id)
+);
+
+CREATE TABLE space_member (
+    space_id     UUID         NOT NULL,
+    user_id      VARCHAR(255) NOT NULL,
+    role         VARCHAR(20)  NOT NULL CHECK (role IN ('ADMINISTRATOR', 'MEMBER')),
+    display_name VARCHAR(200),
+    since        TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (space_id, user_id)
+);
+CREATE INDEX space_member_by_user ON space_member (user_id);

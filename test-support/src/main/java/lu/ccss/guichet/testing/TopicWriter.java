@@ -1,0 +1,43 @@
+package lu.ccss.guichet.testing;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** Publishes CloudEvents to the test broker as another service would (binary mode, ce_* headers). */
+public final class TopicWriter {
+
+    private TopicWriter() {
+    }
+
+    public static void publish(String topic, String key, String eventId, String type, String json) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+            header(record, "ce_specversion", "1.0");
+            header(record, "ce_id", eventId);
+            header(record, "ce_type", type);
+            header(record, "ce_source", "/guichet/test");
+            header(record, "ce_subject", key);
+            header(record, "ce_time", Instant.now().toString());
+            header(record, "content-type", "application/json");
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
