@@ -29,6 +29,30 @@ public final class MandateEvents {
     public record SealedCodes(String keyId, String encryptedKey, String iv, String ciphertext) {
     }
 
+    /** What a code is for. */
+    public enum CodeKind {
+        /** Certifies the holder's space for one domain, with the holder's security code (procedure B step 6). */
+        HOLDER_ACCESS,
+        /** Revokes the holder's certification of one domain. */
+        HOLDER_REVOCATION,
+        /** Given by the employer to its agent in person; goes with each of the agent's access codes. */
+        AGENT_SECURITY,
+        /** Certifies the agent's space for one domain, with the agent security code. */
+        AGENT_ACCESS
+    }
+
+    /**
+     * One code as printed on a letter: the plaintext inside {@link SealedCodes}, never on the bus in clear.
+     * {@code domain} is null for an agent security code; the agent fields are null for the holder's codes.
+     */
+    public record LetterCode(CodeKind kind, Domain domain, String code, String agentName,
+                             String agentRegistrationNumber) {
+    }
+
+    /** The JSON document that {@link SealedCodes} encrypts: every code of one letter. */
+    public record LetterCodes(UUID codeLetterId, List<LetterCode> codes) {
+    }
+
     /** Codes were issued for a transmitted request (or reissued by an operator); keyed by request id. */
     public record CodesIssued(UUID requestId, String reference, UUID issuanceId, String employer, String language,
                               List<CodeLetter> letters, Instant issuedAt) {
