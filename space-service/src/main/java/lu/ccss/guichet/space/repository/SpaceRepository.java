@@ -6,7 +6,10 @@ import lu.ccss.guichet.events.MemberRole;
 import lu.ccss.guichet.space.domain.Space;
 import lu.ccss.guichet.space.service.MySpace;
 
+import jakarta.persistence.LockModeType;
+
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,6 +20,14 @@ public class SpaceRepository implements PanacheRepositoryBase<Space, UUID> {
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "space-creations:" + userId)
                 .getSingleResult();
+    }
+
+    /**
+     * The space, its row locked until the transaction ends: the changes to one space's users are serialised, so two
+     * concurrent demotions or removals cannot both pass the last-administrator check.
+     */
+    public Optional<Space> lock(UUID spaceId) {
+        return findByIdOptional(spaceId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The spaces a person belongs to, oldest membership first. */

@@ -58,12 +58,4 @@ public class SpaceResource {
     public SpaceViews.SpaceView one(@PathParam("spaceId") UUID spaceId) {
         return SpaceViews.SpaceView.of(spaces.space(spaceId));
     }
-
-    @GET
-    @Path("/{spaceId}/members")
-    @Operation(summary = "The users of a space and their roles")
-    @APIResponse(responseCode = "404", description = "No such space among the caller's spaces")
-    public List<SpaceViews.MemberView> members(@PathParam("spaceId") UUID spaceId) {
-        return spaces.members(spaceId).stream().map(SpaceViews.MemberView::of).toList();
-    }
 }

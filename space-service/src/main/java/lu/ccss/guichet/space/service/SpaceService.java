@@ -30,16 +30,18 @@ public class SpaceService {
     private final SpaceAccess access;
     private final Caller caller;
     private final Outbox outbox;
+    private final Identities identities;
     private final int maxSpacesPerPerson;
 
     public SpaceService(SpaceRepository spaces, SpaceMemberRepository members, SpaceAccess access, Caller caller,
-                        Outbox outbox,
+                        Outbox outbox, Identities identities,
                         @ConfigProperty(name = "guichet.space.max-per-person", defaultValue = "200") int maxSpacesPerPerson) {
         this.spaces = spaces;
         this.members = members;
         this.access = access;
         this.caller = caller;
         this.outbox = outbox;
+        this.identities = identities;
         this.maxSpacesPerPerson = maxSpacesPerPerson;
     }
 
@@ -57,6 +59,7 @@ public class SpaceService {
         SpaceMember administrator = SpaceMember.of(space.id, userId, MemberRole.ADMINISTRATOR,
                 caller.displayName().orElse(null), space.createdAt);
         members.persist(administrator);
+        identities.recordCaller(space.createdAt);
         outbox.publish(EventTypes.SPACE_CREATED, AGGREGATE, space.id,
                 new SpaceEvents.SpaceCreated(space.id, space.name, userId, space.createdAt));
         outbox.publish(EventTypes.MEMBER_ADDED, AGGREGATE, space.id,
@@ -75,11 +78,5 @@ public class SpaceService {
     public MySpace space(UUID spaceId) {
         SpaceMember membership = access.requireMember(spaceId);
         return new MySpace(spaces.findById(spaceId), membership.role);
-    }
-
-    @Transactional
-    public List<SpaceMember> members(UUID spaceId) {
-        access.requireMember(spaceId);
-        return members.membersOf(spaceId);
     }
 }

@@ -1,0 +1,80 @@
+package lu.ccss.guichet.edelivery.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import lu.ccss.guichet.edelivery.domain.InboxDocument;
+import lu.ccss.guichet.events.Domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The inbox documents, their encrypted bytes and their readings. */
+@ApplicationScoped
+public class InboxRepository implements PanacheRepositoryBase<InboxDocument, UUID> {
+
+    /** One inbox entry as a person sees it: the document and when they first read it (null: unread). */
+    public record Entry(InboxDocument document, Instant readAt) {
+    }
+
+    /** A page of a space's inbox, newest first, as {@code reader} sees it. */
+    public List<Entry> page(UUID spaceId, String reader, Domain domain, boolean unreadOnly, int page, int size) {
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select d, r.readAt "
+                + from(domain, unreadOnly) + " order by d.routedAt desc, d.id desc", Object[].class);
+        bind(query, spaceId, reader, domain);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultStream()
+                .map(row -> new Entry((InboxDocument) row[0], (Instant) row[1]))
+                .toList();
+    }
+
+    public long count(UUID spaceId, String reader, Domain domain, boolean unreadOnly) {
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(d) " + from(domain, unreadOnly),
+                Long.class);
+        bind(query, spaceId, reader, domain);
+        return query.getSingleResult();
+    }
+
+    private static String from(Domain domain, boolean unreadOnly) {
+        return "from InboxDocument d left join DocumentReading r on r.id.documentId = d.id and r.id.userId = :reader "
+                + "where d.spaceId = :space" + (domain == null ? "" : " and d.domain = :domain")
+                + (unreadOnly ? " and r.id is null" : "");
+    }
+
+    private static void bind(TypedQuery<?> query, UUID spaceId, String reader, Domain domain) {
+        query.setParameter("space", spaceId).setParameter("reader", reader);
+        if (domain != null) {
+            query.setParameter("domain", domain);
+        }
+    }
+
+    public Optional<InboxDocument> inSpace(UUID spaceId, UUID documentId) {
+        return findByIdOptional(documentId).filter(d -> d.spaceId.equals(spaceId));
+    }
+
+    public void storeContent(UUID documentId, byte[] encrypted) {
+        getEntityManager().createNativeQuery("insert into inbox_document_content (document_id, encrypted) "
+                        + "values (?1, ?2)")
+                .setParameter(1, documentId)
+                .setParameter(2, encrypted)
+                .executeUpdate();
+    }
+
+    public byte[] content(UUID documentId) {
+        return (byte[]) getEntityManager().createNativeQuery("select encrypted from inbox_document_content "
+                        + "where document_id = ?1")
+                .setParameter(1, documentId)
+                .getSingleResult();
+    }
+
+    /** Records that {@code reader} read the document; returns false if they had already. */
+    public boolean recordFirstReading(UUID documentId, String reader, Instant at) {
+        return getEntityManager().createNativeQuery("insert into document_reading (document_id, user_id, read_at) "
+                        + "values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, documentId)
+                .setParameter(2, reader)
+                .setParameter(3, at)
+                .executeUpdate() == 1;
+    }
+}

@@ -1,0 +1,161 @@
+package lu.ccss.guichet.edelivery;
+
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.testing.EmbeddedKafkaBroker;
+import lu.ccss.guichet.testing.KafkaTestResource;
+import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.TopicWriter;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/** Other services' events injected through the broker, and direct looks at the database. */
+final class EDeliveryApi {
+
+    static final String DEAD_LETTER = "guichet.edelivery.dead-letter";
+
+    private EDeliveryApi() {
+    }
+
+    static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    static String newEmployer() {
+        return String.valueOf(20_000_000_000L + ThreadLocalRandom.current().nextLong(9_999_999_999L));
+    }
+
+    /** The space-service says {@code user} joined {@code space}; waits until this service knows it. */
+    static void memberAdded(UUID space, String user) throws Exception {
+        TopicWriter.publish(Topics.SPACE, space.toString(), UUID.randomUUID().toString(), EventTypes.MEMBER_ADDED.type(),
+                "{\"spaceId\":\"" + space + "\",\"userId\":\"" + user + "\",\"role\":\"MEMBER\",\"displayName\":null,"
+                        + "\"addedAt\":\"" + Instant.now() + "\"}");
+        awaitCount("select count(*) from space_member where space_id = '" + space + "' and user_id = '" + user + "'",
+                1);
+    }
+
+    /** The space-service says the space used the domain first; returns the event id. */
+    static String domainFirstUsed(UUID space, String employer, String domain) {
+        String eventId = UUID.randomUUID().toString();
+        domainFirstUsed(eventId, space, employer, domain);
+        return eventId;
+    }
+
+    static void domainFirstUsed(String eventId, UUID space, String employer, String domain) {
+        TopicWriter.publish(Topics.SPACE, space.toString(), eventId, EventTypes.DOMAIN_FIRST_USED.type(),
+                "{\"spaceId\":\"" + space + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain
+                        + "\",\"usageKind\":\"CONSULTATION\",\"firstUsedAt\":\"" + Instant.now() + "\"}");
+    }
+
+    static void activate(UUID space, String employer, String domain) throws Exception {
+        domainFirstUsed(space, employer, domain);
+        awaitCount("select count(*) from edelivery_activation where space_id = '" + space + "' and employer = '"
+                + employer + "' and domain = '" + domain + "'", 1);
+    }
+
+    static void certificationGranted(UUID space, String employer, String domain) throws Exception {
+        UUID id = UUID.randomUUID();
+        TopicWriter.publish(Topics.MANDATE, employer, UUID.randomUUID().toString(),
+                EventTypes.CERTIFICATION_GRANTED.type(), "{\"certificationId\":\"" + id + "\",\"spaceId\":\"" + space
+                        + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain + "\",\"capacity\":\"HOLDER\","
+                        + "\"requestId\":\"" + UUID.randomUUID() + "\",\"grantedAt\":\"" + Instant.now() + "\"}");
+        awaitCount("select count(*) from certification where certification_id = '" + id + "'", 1);
+    }
+
+    /** A small but real-looking PDF, distinct per call, padded to at least {@code minSize} bytes. */
+    static byte[] pdf(String text, int minSize) {
+        StringBuilder pdf = new StringBuilder("%PDF-1.7\n% ").append(text).append('\n');
+        while (pdf.length() < minSize) {
+            pdf.append("% padding ").append(UUID.randomUUID()).append('\n');
+        }
+        return pdf.append("%%EOF\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** The mailing-service routes a document to the space's inbox. */
+    static void documentRouted(String eventId, UUID document, UUID space, String employer, String domain, String title,
+                               String contentType, byte[] content, String sha256, Instant routedAt) {
+        String json = "{\"documentId\":\"" + document + "\",\"spaceId\":\"" + space + "\",\"employer\":\"" + employer
+                        + "\",\"domain\":\"" + domain + "\",\"title\":\"" + title + "\",\"contentType\":\""
+                        + contentType + "\",\"size\":" + content.length + ",\"sha256\":\"" + sha256
+                        + "\",\"content\":\"" + Base64.getEncoder().encodeToString(content) + "\",\"routedAt\":\""
+                        + routedAt + "\"}";
+        if (json.length() < 1_000_000) {
+            TopicWriter.publish(Topics.MAILING, document.toString(), eventId, EventTypes.DOCUMENT_ROUTED.type(), json);
+        } else {
+            publishLarge(Topics.MAILING, document.toString(), eventId, EventTypes.DOCUMENT_ROUTED.type(), json);
+        }
+    }
+
+    /** As {@link TopicWriter#publish}, for records above the producer's default 1 MB request size. */
+    static void publishLarge(String topic, String key, String eventId, String type, String json) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(EmbeddedKafkaBroker.MAX_MESSAGE_BYTES));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+            for (String[] header : new String[][]{{"ce_specversion", "1.0"}, {"ce_id", eventId}, {"ce_type", type},
+                    {"ce_source", "/guichet/test"}, {"ce_subject", key}, {"ce_time", Instant.now().toString()},
+                    {"content-type", "application/json"}}) {
+                record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    static void documentRouted(UUID document, UUID space, String employer, String domain, String title, byte[] content,
+                               Instant routedAt) throws Exception {
+        documentRouted(UUID.randomUUID().toString(), document, space, employer, domain, title, "application/pdf",
+                content, sha256(content), routedAt);
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void awaitCount(String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long actual = count(sql);
+        while (actual != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            actual = count(sql);
+        }
+        if (actual != expected) {
+            throw new AssertionError("Expected " + expected + " from <" + sql + ">, got " + actual);
+        }
+    }
+
+    static Connection connection() throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
+                PostgresTestResource.PASSWORD);
+    }
+}

@@ -1,0 +1,209 @@
+package lu.ccss.guichet.space.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.SpaceEvents;
+import lu.ccss.guichet.platform.membership.SpaceAccess;
+import lu.ccss.guichet.platform.membership.SpaceMember;
+import lu.ccss.guichet.platform.membership.SpaceMemberRepository;
+import lu.ccss.guichet.platform.outbox.Outbox;
+import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.space.domain.Invitation;
+import lu.ccss.guichet.space.domain.InvitationDetails;
+import lu.ccss.guichet.space.domain.InvitationStatus;
+import lu.ccss.guichet.space.domain.Space;
+import lu.ccss.guichet.space.repository.CertificationRepository;
+import lu.ccss.guichet.space.repository.InvitationRepository;
+import lu.ccss.guichet.space.repository.PersonIdentityRepository;
+import lu.ccss.guichet.space.repository.SpaceRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Procedure D: administrators invite collaborators; the invitee accepts after signing in. */
+@ApplicationScoped
+public class InvitationService {
+
+    private static final Logger LOG = Logger.getLogger(InvitationService.class);
+
+    private final SpaceRepository spaces;
+    private final SpaceMemberRepository members;
+    private final InvitationRepository invitations;
+    private final PersonIdentityRepository identities;
+    private final CertificationRepository certifications;
+    private final Identities callerIdentity;
+    private final NationalIdDigest digest;
+    private final SpaceAccess access;
+    private final Caller caller;
+    private final Outbox outbox;
+    private final Duration validity;
+    private final Duration retention;
+    private final int maxSpacesPerPerson;
+
+    public InvitationService(SpaceRepository spaces, SpaceMemberRepository members, InvitationRepository invitations,
+                             PersonIdentityRepository identities, CertificationRepository certifications,
+                             Identities callerIdentity, NationalIdDigest digest, SpaceAccess access, Caller caller,
+                             Outbox outbox,
+                             @ConfigProperty(name = "guichet.space.invitation-validity", defaultValue = "P14D")
+                             Duration validity,
+                             @ConfigProperty(name = "guichet.space.invitation-retention", defaultValue = "P90D")
+                             Duration retention,
+                             @ConfigProperty(name = "guichet.space.max-per-person", defaultValue = "200")
+                             int maxSpacesPerPerson) {
+        this.spaces = spaces;
+        this.members = members;
+        this.invitations = invitations;
+        this.identities = identities;
+        this.certifications = certifications;
+        this.callerIdentity = callerIdentity;
+        this.digest = digest;
+        this.access = access;
+        this.caller = caller;
+        this.outbox = outbox;
+        this.validity = validity;
+        this.retention = retention;
+        this.maxSpacesPerPerson = maxSpacesPerPerson;
+    }
+
+    /** An administrator invites a person; refused if the person already belongs, or acts for an employer as agent. */
+    @Transactional
+    public Invitation invite(UUID spaceId, InvitationDetails details) {
+        lockSpace(spaceId);
+        access.requireAdministrator(spaceId);
+        String hash = digest.of(details.nationalId().digits());
+        if (identities.isMember(hash, spaceId)) {
+            throw ProblemException.conflict("This person already belongs to the space");
+        }
+        refuseAgents(hash, spaceId);
+        Instant now = Instant.now();
+        invitations.pendingFor(spaceId, hash).ifPresent(open -> {
+            if (open.statusAt(now) == InvitationStatus.PENDING) {
+                throw ProblemException.conflict("This person already has an open invitation to the space ("
+                        + open.id + ", until " + open.expiresAt + "); withdraw it to invite them again");
+            }
+            open.lapse();
+            invitations.flush();
+        });
+        Invitation invitation = Invitation.create(spaceId, details, hash, caller.userId(), now, validity);
+        invitations.persist(invitation);
+        return invitation;
+    }
+
+    /** The invitations of a space, newest first (administrators). */
+    @Transactional
+    public List<Invitation> ofSpace(UUID spaceId) {
+        access.requireAdministrator(spaceId);
+        return invitations.ofSpace(spaceId);
+    }
+
+    @Transactional
+    public Invitation one(UUID spaceId, UUID invitationId) {
+        access.requireAdministrator(spaceId);
+        return invitations.findByIdOptional(invitationId).filter(i -> i.spaceId.equals(spaceId))
+                .orElseThrow(() -> noInvitation(invitationId));
+    }
+
+    /** An administrator withdraws an invitation; withdrawing it again changes nothing. */
+    @Transactional
+    public Invitation withdraw(UUID spaceId, UUID invitationId) {
+        access.requireAdministrator(spaceId);
+        Invitation invitation = invitations.lock(invitationId).filter(i -> i.spaceId.equals(spaceId))
+                .orElseThrow(() -> noInvitation(invitationId));
+        if (invitation.status == InvitationStatus.ACCEPTED) {
+            throw ProblemException.conflict("The invitation was already accepted; remove the user from the space "
+                    + "instead");
+        }
+        if (invitation.status != InvitationStatus.WITHDRAWN) {
+            invitation.withdraw(caller.userId(), Instant.now());
+        }
+        return invitation;
+    }
+
+    /** The open invitations made out to the caller's national number. */
+    @Transactional
+    public List<AwaitingInvitation> mine() {
+        return callerIdentity.callerHash().map(hash -> invitations.awaiting(hash, Instant.now())).orElse(List.of())
+                .stream().map(i -> new AwaitingInvitation(i, spaces.findById(i.spaceId).name)).toList();
+    }
+
+    /**
+     * The invitee accepts: their token's national number must be the invitation's. The identity is checked before
+     * anything about the invitation's state is told, so that only the invitee learns it.
+     */
+    @Transactional
+    public MySpace accept(UUID invitationId) {
+        Invitation invitation = invitations.lock(invitationId).orElseThrow(() -> noInvitation(invitationId));
+        String hash = callerIdentity.callerHash().orElseThrow(() -> ProblemException.forbidden(
+                "Your sign-in carries no national identification number; sign in with an identity that does "
+                        + "(e.g. LuxTrust or the eID card) to accept an invitation"));
+        if (!hash.equals(invitation.nationalIdHash)) {
+            throw ProblemException.forbidden("This invitation is made out to another person");
+        }
+        Instant now = Instant.now();
+        switch (invitation.statusAt(now)) {
+            case ACCEPTED -> throw ProblemException.conflict("The invitation was already accepted");
+            case WITHDRAWN -> throw ProblemException.conflict("The invitation was withdrawn by an administrator "
+                    + "of the space");
+            case EXPIRED -> throw new ProblemException(410, "Gone", "The invitation expired on "
+                    + invitation.expiresAt + "; ask an administrator of the space to invite you again", null, null);
+            case PENDING -> {
+            }
+        }
+        String userId = caller.userId();
+        Space space = lockSpace(invitation.spaceId);
+        if (members.find(space.id, userId).isPresent()) {
+            throw ProblemException.conflict("You already belong to the space");
+        }
+        spaces.lockCreationsOf(userId);
+        if (members.countSpacesOf(userId) >= maxSpacesPerPerson) {
+            throw ProblemException.conflict("You already belong to " + maxSpacesPerPerson
+                    + " spaces, the most one person may hold; leave a space before joining another");
+        }
+        identities.record(userId, hash, now);
+        refuseAgents(hash, space.id);
+        SpaceMember member = SpaceMember.of(space.id, userId, invitation.role,
+                caller.displayName().orElse(invitation.name), now);
+        members.persist(member);
+        invitation.accept(userId, now);
+        outbox.publish(EventTypes.MEMBER_ADDED, SpaceService.AGGREGATE, space.id,
+                new SpaceEvents.MemberAdded(space.id, userId, member.role, member.displayName, member.since));
+        return new MySpace(space, member.role);
+    }
+
+    /** Personal data is kept no longer than needed: closed invitations go after the retention period. */
+    @Scheduled(every = "${guichet.space.invitation-purge-interval:6h}", delayed = "1m")
+    @Transactional
+    public void purgeClosedInvitations() {
+        long purged = invitations.deleteClosedBefore(Instant.now().minus(retention));
+        if (purged > 0) {
+            LOG.infof("Purged %d closed invitations older than %s", purged, retention);
+        }
+    }
+
+    private void refuseAgents(String nationalIdHash, UUID spaceId) {
+        List<String> employers = certifications.employersServedAsAgent(nationalIdHash, spaceId);
+        if (!employers.isEmpty()) {
+            throw ProblemException.conflict("This person acts as agent for employer " + String.join(", ", employers)
+                    + ", of which this space is the certified holder. Agents (accountants, fiduciaries) and their "
+                    + "staff are not added as collaborators (procedure D): the employer names the agent in its "
+                    + "certification request (procedure B) and the agent certifies its own space with its agent "
+                    + "access and security codes (procedure C).");
+        }
+    }
+
+    private Space lockSpace(UUID spaceId) {
+        return spaces.lock(spaceId).orElseThrow(() -> ProblemException.notFound("No space " + spaceId
+                + " among your spaces"));
+    }
+
+    private static ProblemException noInvitation(UUID invitationId) {
+        return ProblemException.notFound("No invitation " + invitationId);
+    }
+}

@@ -1,0 +1,139 @@
+package lu.ccss.guichet.space;
+
+import io.restassured.http.ContentType;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.space.domain.CheckDigits;
+import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.Tokens;
+import lu.ccss.guichet.testing.TopicWriter;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+
+/** What the tests of this module do through the API, the broker and the database, in one place. */
+final class SpaceApi {
+
+    private SpaceApi() {
+    }
+
+    static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    static String newEmployer() {
+        return String.valueOf(20_000_000_000L + ThreadLocalRandom.current().nextLong(9_999_999_999L));
+    }
+
+    /** A fresh, valid national number (birth date and sequence drawn at random, check digits computed). */
+    static String newNationalId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String payload = String.format("%04d%02d%02d%03d", 1940 + random.nextInt(70), 1 + random.nextInt(12),
+                1 + random.nextInt(28), random.nextInt(1000));
+        return payload + CheckDigits.luhn(payload) + CheckDigits.verhoeff(payload);
+    }
+
+    static String userToken(String user, String nationalId) {
+        return nationalId == null ? Tokens.user(user) : Tokens.user(user, nationalId);
+    }
+
+    static String createSpace(String user, String nationalId) {
+        return given().auth().oauth2(userToken(user, nationalId)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Space of " + user))
+                .when().post("/api/spaces")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String invite(String administrator, String spaceId, String nationalId, String role) {
+        return given().auth().oauth2(Tokens.user(administrator)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Claire Schmit", "email", "claire@example.lu", "nationalId", nationalId,
+                        "role", role))
+                .when().post("/api/spaces/" + spaceId + "/invitations")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static void accept(String user, String nationalId, String invitationId) {
+        given().auth().oauth2(Tokens.user(user, nationalId))
+                .when().post("/api/invitations/" + invitationId + "/accept")
+                .then().statusCode(200);
+    }
+
+    /** Adds a user to a space through an invitation they accept. */
+    static void addMember(String administrator, String spaceId, String user, String role) {
+        String nationalId = newNationalId();
+        accept(user, nationalId, invite(administrator, spaceId, nationalId, role));
+    }
+
+    static void publishCertificationGranted(UUID certificationId, String spaceId, String employer, String domain,
+                                            String capacity) {
+        TopicWriter.publish(Topics.MANDATE, employer, UUID.randomUUID().toString(),
+                EventTypes.CERTIFICATION_GRANTED.type(), "{\"certificationId\":\"" + certificationId
+                        + "\",\"spaceId\":\"" + spaceId + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain
+                        + "\",\"capacity\":\"" + capacity + "\",\"requestId\":\"" + UUID.randomUUID()
+                        + "\",\"grantedAt\":\"" + Instant.now() + "\"}");
+    }
+
+    static void publishMandateRevoked(UUID certificationId, String spaceId, String employer, String domain,
+                                      String capacity) {
+        TopicWriter.publish(Topics.MANDATE, employer, UUID.randomUUID().toString(),
+                EventTypes.MANDATE_REVOKED.type(), "{\"certificationId\":\"" + certificationId
+                        + "\",\"spaceId\":\"" + spaceId + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain
+                        + "\",\"capacity\":\"" + capacity + "\",\"reason\":\"WITHDRAWN\",\"revokedAt\":\""
+                        + Instant.now() + "\"}");
+    }
+
+    /** Publishes a certification through the broker and waits until this service's projection holds it. */
+    static UUID certify(String spaceId, String employer, String domain, String capacity) throws Exception {
+        UUID id = UUID.randomUUID();
+        publishCertificationGranted(id, spaceId, employer, domain, capacity);
+        awaitCount("select count(*) from certification where certification_id = '" + id
+                + "' and revoked_at is null", 1);
+        return id;
+    }
+
+    static void revoke(UUID certificationId, String spaceId, String employer, String domain, String capacity)
+            throws Exception {
+        publishMandateRevoked(certificationId, spaceId, employer, domain, capacity);
+        awaitCount("select count(*) from certification where certification_id = '" + certificationId
+                + "' and revoked_at is not null", 1);
+    }
+
+    static long count(String sql) throws SQLException {
+        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void execute(String sql) throws SQLException {
+        try (Connection c = connection()) {
+            c.createStatement().executeUpdate(sql);
+        }
+    }
+
+    static void awaitCount(String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long actual = count(sql);
+        while (actual != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            actual = count(sql);
+        }
+        if (actual != expected) {
+            throw new AssertionError("Expected " + expected + " from <" + sql + ">, got " + actual);
+        }
+    }
+
+    static Connection connection() throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
+                PostgresTestResource.PASSWORD);
+    }
+}
