@@ -1,0 +1,97 @@
+package lu.ccss.guichet.mandate.service;
+
+import lu.ccss.guichet.events.CertificationEvents.Agent;
+import lu.ccss.guichet.events.CertificationEvents.Employer;
+import lu.ccss.guichet.events.CertificationEvents.RequestTransmitted;
+import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.mandate.domain.Address;
+import lu.ccss.guichet.mandate.domain.CodeRequest;
+import lu.ccss.guichet.mandate.domain.Times;
+import lu.ccss.guichet.platform.inbox.InvalidEventException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What a RequestTransmitted must hold for codes to be issued; anything less goes to the dead-letter topic. */
+final class TransmittedRequest {
+
+    static final Pattern MATRICULE = Pattern.compile("^[0-9]{11}([0-9]{2})?$");
+
+    private TransmittedRequest() {
+    }
+
+    static void check(RequestTransmitted e) {
+        List<String> missing = new ArrayList<>();
+        require(e.requestId() != null, "requestId", missing);
+        require(notBlank(e.reference()), "reference", missing);
+        require(e.securityCodeHash() != null && e.securityCodeHash().startsWith("$argon2id$"), "securityCodeHash",
+                missing);
+        require(e.transmittedAt() != null, "transmittedAt", missing);
+        Employer employer = e.employer();
+        if (employer == null) {
+            missing.add("employer");
+        } else {
+            require(employer.registrationNumber() != null && MATRICULE.matcher(employer.registrationNumber()).matches(),
+                    "employer.registrationNumber", missing);
+            require(notBlank(employer.legalName()), "employer.legalName", missing);
+            require(notBlank(employer.language()), "employer.language", missing);
+            checkAddress(employer.address(), "employer.address", missing);
+        }
+        List<Agent> agents = e.agents() == null ? List.of() : e.agents();
+        for (int i = 0; i < agents.size(); i++) {
+            Agent agent = agents.get(i);
+            String at = "agents[" + i + "]";
+            if (agent == null) {
+                missing.add(at);
+                continue;
+            }
+            require(agent.registrationNumber() != null && MATRICULE.matcher(agent.registrationNumber()).matches(),
+                    at + ".registrationNumber", missing);
+            require(notBlank(agent.name()), at + ".name", missing);
+            require(agent.domains() != null, at + ".domains", missing);
+            checkAddress(agent.address(), at + ".address", missing);
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidEventException("RequestTransmitted " + e.requestId()
+                    + " cannot be issued codes; missing or invalid: " + String.join(", ", missing));
+        }
+    }
+
+    static CodeRequest toCodeRequest(RequestTransmitted e) {
+        CodeRequest request = new CodeRequest();
+        request.requestId = e.requestId();
+        request.reference = e.reference();
+        request.filingSpaceId = e.spaceId();
+        request.employer = e.employer().registrationNumber();
+        request.employerName = e.employer().legalName();
+        request.address = Address.of(e.employer().address());
+        request.language = e.employer().language();
+        request.holderSecurityHash = e.securityCodeHash();
+        request.transmittedAt = e.transmittedAt();
+        request.receivedAt = Times.now();
+        return request;
+    }
+
+    private static void checkAddress(PostalAddress address, String at, List<String> missing) {
+        if (address == null) {
+            missing.add(at);
+            return;
+        }
+        require(notBlank(address.street()), at + ".street", missing);
+        require(notBlank(address.number()), at + ".number", missing);
+        require(notBlank(address.postcode()), at + ".postcode", missing);
+        require(notBlank(address.locality()), at + ".locality", missing);
+        require(address.country() != null && address.country().matches("^[A-Z]{2}$"), at + ".country", missing);
+    }
+
+    private static void require(boolean ok, String field, List<String> missing) {
+        if (!ok) {
+            missing.add(field);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

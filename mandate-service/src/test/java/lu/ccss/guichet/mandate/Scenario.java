@@ -1,0 +1,323 @@
+package lu.ccss.guichet.mandate;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import lu.ccss.guichet.events.Capacity;
+import lu.ccss.guichet.events.CertificationEvents;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.EventType;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.MailingEvents;
+import lu.ccss.guichet.events.MandateEvents.CodeKind;
+import lu.ccss.guichet.events.MandateEvents.CodeLetter;
+import lu.ccss.guichet.events.MandateEvents.CodesIssued;
+import lu.ccss.guichet.events.MandateEvents.LetterCode;
+import lu.ccss.guichet.events.MandateEvents.LetterCodes;
+import lu.ccss.guichet.events.MandateEvents.RecipientKind;
+import lu.ccss.guichet.events.MemberRole;
+import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.events.SpaceEvents;
+import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.platform.crypto.Argon2idHasher;
+import lu.ccss.guichet.platform.crypto.KeyMaterial;
+import lu.ccss.guichet.platform.crypto.SealedBox;
+import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.Tokens;
+import lu.ccss.guichet.testing.TopicReader;
+import lu.ccss.guichet.testing.TopicWriter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Drives the mandate-service from the outside, as the other services and the people would: space and request events
+ * through the broker, letters opened with the mailing-service's (test) private key, REST calls with real tokens.
+ */
+final class Scenario {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final String HOLDER_SECURITY_CODE = "Mos3lle!";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static final PrivateKey MAILING_KEY = KeyMaterial.privateKey("src/test/resources/keys/codes-test-private.pem");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static String holderSecurityHash;
+
+    private Scenario() {
+    }
+
+    static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    static String newMatricule() {
+        return String.valueOf(20_000_000_000L + (long) (RANDOM.nextDouble() * 9_999_999_999L));
+    }
+
+    /** A space the user administers, known to the mandate-service through the space-service's event. */
+    static UUID spaceOf(String administrator) {
+        UUID spaceId = UUID.randomUUID();
+        join(spaceId, administrator, MemberRole.ADMINISTRATOR);
+        return spaceId;
+    }
+
+    static void join(UUID spaceId, String user, MemberRole role) {
+        publish(EventTypes.MEMBER_ADDED, Topics.SPACE, spaceId.toString(),
+                new SpaceEvents.MemberAdded(spaceId, user, role, user, Instant.now()));
+        awaitCount("select count(*) from space_member where space_id = '" + spaceId + "' and user_id = '" + user
+                + "'", 1);
+    }
+
+    static CertificationEvents.Agent agent(String name, Domain... domains) {
+        return new CertificationEvents.Agent(newMatricule(), name, address("Rue de l'Alzette", "Esch-sur-Alzette"),
+                "mandats@example.lu", EnumSet.copyOf(List.of(domains)));
+    }
+
+    /** Publishes a transmitted request (as the certification-service does) and returns its id. */
+    static UUID transmit(String employer, List<CertificationEvents.Agent> agents) {
+        UUID requestId = UUID.randomUUID();
+        transmit(requestId, UUID.randomUUID().toString(), employer, agents);
+        return requestId;
+    }
+
+    static void transmit(UUID requestId, String eventId, String employer, List<CertificationEvents.Agent> agents) {
+        var event = new CertificationEvents.RequestTransmitted(requestId, "CERT-TEST-" + requestId.toString()
+                .substring(0, 6), UUID.randomUUID(),
+                new CertificationEvents.Employer(employer, "Boulangerie Schmit S.à r.l.",
+                        address("Avenue de la Liberté", "Luxembourg"), "fr"),
+                new CertificationEvents.Filer("Schmit", "Claire", "claire@example.lu", "+352 621 123 456"),
+                agents, holderSecurityHash(), Instant.now());
+        TopicWriter.publish(Topics.CERTIFICATION, requestId.toString(), eventId,
+                EventTypes.REQUEST_TRANSMITTED.type(), json(event));
+    }
+
+    static synchronized String holderSecurityHash() {
+        if (holderSecurityHash == null) {
+            holderSecurityHash = Argon2idHasher.withDefaults().hash(HOLDER_SECURITY_CODE);
+        }
+        return holderSecurityHash;
+    }
+
+    /** The CodesIssued events of a request so far, oldest first; waits for at least {@code atLeast}. */
+    static List<CodesIssued> awaitCodesIssued(UUID requestId, int atLeast) {
+        return TopicReader.await(Topics.MANDATE, isType(requestId.toString(), EventTypes.CODES_ISSUED), atLeast, WAIT)
+                .stream().map(r -> read(r.value(), CodesIssued.class)).toList();
+    }
+
+    static Predicate<ConsumerRecord<String, String>> isType(String key, EventType<?> type) {
+        return r -> key.equals(r.key()) && type.type().equals(TopicReader.header(r, "ce_type"));
+    }
+
+    /** Opens a letter's codes as the mailing-service does. */
+    static LetterCodes open(CodeLetter letter) {
+        return read(new String(SealedBox.open(letter.sealedCodes(), MAILING_KEY),
+                java.nio.charset.StandardCharsets.UTF_8), LetterCodes.class);
+    }
+
+    /** A request's issued codes, opened. */
+    record Issued(CodesIssued event, Map<UUID, LetterCodes> opened) {
+
+        static Issued of(CodesIssued event) {
+            Map<UUID, LetterCodes> opened = new java.util.LinkedHashMap<>();
+            event.letters().forEach(l -> opened.put(l.codeLetterId(), open(l)));
+            return new Issued(event, opened);
+        }
+
+        CodeLetter employerLetter() {
+            return event.letters().stream().filter(l -> l.recipientKind() == RecipientKind.EMPLOYER).findFirst()
+                    .orElseThrow();
+        }
+
+        CodeLetter agentLetter(String agentRegistrationNumber) {
+            return event.letters().stream().filter(l -> agentRegistrationNumber.equals(l.agentRegistrationNumber()))
+                    .findFirst().orElseThrow();
+        }
+
+        String code(CodeKind kind, Domain domain) {
+            return code(kind, domain, null);
+        }
+
+        String code(CodeKind kind, Domain domain, String agentRegistrationNumber) {
+            return opened.values().stream().flatMap(l -> l.codes().stream())
+                    .filter(c -> c.kind() == kind && c.domain() == domain
+                            && (agentRegistrationNumber == null
+                            || agentRegistrationNumber.equals(c.agentRegistrationNumber())))
+                    .map(LetterCode::code).findFirst().orElseThrow();
+        }
+
+        List<String> allCodes() {
+            return opened.values().stream().flatMap(l -> l.codes().stream()).map(LetterCode::code).toList();
+        }
+
+        Set<UUID> letterIds() {
+            return opened.keySet();
+        }
+    }
+
+    /** Transmits a request, waits for its codes and opens them. */
+    static Issued issue(String employer, CertificationEvents.Agent... agents) {
+        UUID requestId = transmit(employer, List.of(agents));
+        return Issued.of(awaitCodesIssued(requestId, 1).get(0));
+    }
+
+    /** Issues codes and posts every letter now. */
+    static Issued issueAndPost(String employer, CertificationEvents.Agent... agents) {
+        Issued issued = issue(employer, agents);
+        postAll(issued, Instant.now());
+        return issued;
+    }
+
+    static void postAll(Issued issued, Instant postedAt) {
+        issued.letterIds().forEach(id -> post(id, issued.event().requestId(), postedAt));
+        issued.letterIds().forEach(Scenario::awaitPosted);
+    }
+
+    static void post(UUID codeLetterId, UUID requestId, Instant postedAt) {
+        UUID letterId = UUID.randomUUID();
+        publish(EventTypes.LETTER_POSTED, Topics.MAILING, letterId.toString(), new MailingEvents.LetterPosted(
+                letterId, MailingEvents.LetterKind.CODES_EMPLOYER, requestId, codeLetterId, postedAt));
+    }
+
+    static void awaitPosted(UUID codeLetterId) {
+        awaitCount("select count(*) from code_letter where id = '" + codeLetterId + "' and posted_at is not null", 1);
+    }
+
+    static void returned(UUID codeLetterId, UUID requestId) {
+        UUID letterId = UUID.randomUUID();
+        publish(EventTypes.LETTER_RETURNED, Topics.MAILING, letterId.toString(), new MailingEvents.LetterReturned(
+                letterId, MailingEvents.LetterKind.CODES_EMPLOYER, requestId, codeLetterId, "Inconnu à l'adresse",
+                Instant.now()));
+        awaitCount("select count(*) from code_letter where id = '" + codeLetterId + "' and returned_at is not null",
+                1);
+    }
+
+    static Response certify(String user, UUID spaceId, Domain domain, Capacity capacity, String accessCode,
+                            String securityCode) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("domain", domain);
+        body.put("capacity", capacity);
+        body.put("accessCode", accessCode);
+        body.put("securityCode", securityCode);
+        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/spaces/" + spaceId + "/certifications");
+    }
+
+    /** A holder administers a fresh space certified as holder for the domain with the request's codes. */
+    static UUID certifiedHolderSpace(String holder, Issued issued, Domain domain) {
+        UUID space = spaceOf(holder);
+        certify(holder, space, domain, Capacity.HOLDER, issued.code(CodeKind.HOLDER_ACCESS, domain),
+                HOLDER_SECURITY_CODE).then().statusCode(201);
+        return space;
+    }
+
+    /** A code with its check character intact but that was never issued. */
+    static String unknownAccessCode() {
+        return lu.ccss.guichet.mandate.domain.CodeAlphabet.print(
+                lu.ccss.guichet.mandate.domain.CodeFormat.ACCESS.generate());
+    }
+
+    static <T> void publish(EventType<T> type, String topic, String key, T payload) {
+        TopicWriter.publish(topic, key, UUID.randomUUID().toString(), type.type(), json(payload));
+    }
+
+    static List<ConsumerRecord<String, String>> events(String key, EventType<?> type, int atLeast) {
+        return TopicReader.await(Topics.MANDATE, isType(key, type), atLeast, WAIT);
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PostalAddress address(String street, String locality) {
+        return new PostalAddress(street, "23", "L-1931", locality, "LU");
+    }
+
+    static Connection db() throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
+                PostgresTestResource.PASSWORD);
+    }
+
+    static long count(String sql) {
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(String sql) {
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> texts(String sql) {
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitCount(String sql, long expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        long found;
+        do {
+            found = count(sql);
+            if (found == expected) {
+                return;
+            }
+            sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("Expected " + expected + " from [" + sql + "], found " + found);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
