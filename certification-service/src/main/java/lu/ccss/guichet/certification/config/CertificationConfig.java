@@ -1,0 +1,18 @@
+package lu.ccss.guichet.certification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "guichet.certification")
+public interface CertificationConfig {
+
+    /** An open request nobody changed for this long expires. */
+    @WithDefault("P30D")
+    Duration draftTtl();
+
+    /** How often the expiry job looks for untouched requests (read by its {@code @Scheduled}). */
+    @WithDefault("1h")
+    String expiryCheck();
+}

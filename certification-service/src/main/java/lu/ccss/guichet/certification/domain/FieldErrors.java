@@ -1,0 +1,56 @@
+package lu.ccss.guichet.certification.domain;
+
+import lu.ccss.guichet.platform.problem.Problem.FieldError;
+import lu.ccss.guichet.platform.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Collects every broken rule of one step, so that a single 400 names all offending fields. Messages never repeat
+ * what was typed: some fields are secrets.
+ */
+public final class FieldErrors {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public void add(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    public int size() {
+        return errors.size();
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Throws a 400 naming every offending field, if there is any. */
+    public void throwIfAny(String what) {
+        if (!errors.isEmpty()) {
+            String detail = what + " is not valid: " + errors.stream()
+                    .map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+            throw ProblemException.badRequest(detail, List.copyOf(errors));
+        }
+    }
+
+    /** The trimmed text, or null after recording why it is not acceptable. */
+    public String text(String field, String raw, int max) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            add(field, "is required");
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            add(field, "must be at most " + max + " characters");
+            return null;
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            add(field, "must not contain control characters");
+            return null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,87 @@
+package lu.ccss.guichet.certification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.PostalAddress;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** An agent of a request (step 5), in the order the filer entered it. */
+@Entity
+@Table(name = "certification_agent")
+public class RequestAgent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "request_id")
+    public CertificationRequest request;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "registration_number", nullable = false)
+    public String registrationNumber;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String street;
+
+    @Column(name = "house_number", nullable = false)
+    public String houseNumber;
+
+    @Column(nullable = false)
+    public String postcode;
+
+    @Column(nullable = false)
+    public String locality;
+
+    @Column(nullable = false)
+    public String country;
+
+    @Column(nullable = false)
+    public String email;
+
+    /** The agent's domains, comma-separated in the order of {@link Domain}. */
+    @Column(nullable = false)
+    public String domains;
+
+    static RequestAgent of(CertificationRequest request, int position, AgentDetails details) {
+        RequestAgent agent = new RequestAgent();
+        agent.id = UUID.randomUUID();
+        agent.request = request;
+        agent.position = position;
+        agent.registrationNumber = details.registrationNumber();
+        agent.name = details.name();
+        PostalAddress address = details.address();
+        agent.street = address.street();
+        agent.houseNumber = address.number();
+        agent.postcode = address.postcode();
+        agent.locality = address.locality();
+        agent.country = address.country();
+        agent.email = details.email();
+        agent.domains = EnumSet.copyOf(details.domains()).stream().map(Domain::name).collect(Collectors.joining(","));
+        return agent;
+    }
+
+    public AgentDetails details() {
+        Set<Domain> set = EnumSet.noneOf(Domain.class);
+        Arrays.stream(domains.split(",")).map(Domain::valueOf).forEach(set::add);
+        return new AgentDetails(registrationNumber, name,
+                new PostalAddress(street, houseNumber, postcode, locality, country), email, set);
+    }
+}

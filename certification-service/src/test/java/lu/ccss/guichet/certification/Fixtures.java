@@ -1,0 +1,221 @@
+package lu.ccss.guichet.certification;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.Tokens;
+import lu.ccss.guichet.testing.TopicWriter;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Test data and the steps of the wizard, through the REST API and the broker as users and services use them. */
+final class Fixtures {
+
+    /** Valid 13-digit registration numbers (Luhn 12th and Verhoeff 13th digit computed independently). */
+    static final String EMPLOYER = "1980010112302";
+    static final String AGENT_A = "1975061500484";
+    static final String AGENT_B = "2000022998795";
+    /** A valid 11-digit registration number. */
+    static final String AGENT_C = "19931231456";
+
+    private Fixtures() {
+    }
+
+    static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    /** A new space whose member is {@code user}, made known to the service as the space-service would. */
+    static UUID spaceWithMember(String user) {
+        UUID spaceId = UUID.randomUUID();
+        addMember(spaceId, user);
+        return spaceId;
+    }
+
+    static void addMember(UUID spaceId, String user) {
+        TopicWriter.publish(Topics.SPACE, spaceId.toString(), UUID.randomUUID().toString(),
+                "lu.ccss.space.member-added.v1", "{\"spaceId\":\"" + spaceId + "\",\"userId\":\"" + user
+                        + "\",\"role\":\"ADMINISTRATOR\",\"displayName\":\"" + user + "\",\"addedAt\":\""
+                        + Instant.now() + "\"}");
+        awaitRows("select count(*) from space_member where space_id = '" + spaceId + "' and user_id = '" + user
+                + "'", 1);
+    }
+
+    static ValidatableResponse open(String user, UUID spaceId) {
+        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
+                .body(Map.of("spaceId", spaceId.toString()))
+                .when().post("/api/certification-requests").then();
+    }
+
+    static String openDraft(String user, UUID spaceId) {
+        return open(user, spaceId).statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse put(String user, String requestId, String step, Object body) {
+        return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON).body(body)
+                .when().put("/api/certification-requests/" + requestId + "/steps/" + step).then();
+    }
+
+    static ValidatableResponse post(String user, String requestId, String action) {
+        return given().auth().oauth2(Tokens.user(user))
+                .when().post("/api/certification-requests/" + requestId + "/" + action).then();
+    }
+
+    static ValidatableResponse get(String user, String requestId) {
+        return given().auth().oauth2(Tokens.user(user))
+                .when().get("/api/certification-requests/" + requestId).then();
+    }
+
+    static Map<String, Object> acknowledged() {
+        return Map.of("acknowledged", true);
+    }
+
+    static Map<String, Object> filer() {
+        return Map.of("lastName", "Schmit", "firstName", "Claire", "email", "claire.schmit@boulangerie-schmit.lu",
+                "phone", "+352 621 123 456");
+    }
+
+    static Map<String, Object> address(String street, String number, String postcode, String locality,
+                                       String country) {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("street", street);
+        address.put("number", number);
+        address.put("postcode", postcode);
+        address.put("locality", locality);
+        address.put("country", country);
+        return address;
+    }
+
+    static Map<String, Object> employer(String registrationNumber, String language) {
+        Map<String, Object> employer = new LinkedHashMap<>();
+        employer.put("registrationNumber", registrationNumber);
+        employer.put("legalName", "Boulangerie-Pâtisserie Schmit S.à r.l.");
+        employer.put("address", address("Avenue de la Liberté", "23", "1931", "Luxembourg", "LU"));
+        employer.put("language", language);
+        return employer;
+    }
+
+    static Map<String, Object> agent(String registrationNumber, String name, String... domains) {
+        Map<String, Object> agent = new LinkedHashMap<>();
+        agent.put("registrationNumber", registrationNumber);
+        agent.put("name", name);
+        agent.put("address", address("Rue de l'Alzette", "45", "L-4011", "Esch-sur-Alzette", "LU"));
+        agent.put("email", "mandats@" + name.toLowerCase().replaceAll("[^a-z]", "") + ".lu");
+        agent.put("domains", List.of(domains));
+        return agent;
+    }
+
+    static Map<String, Object> agents(boolean oneForAll, List<Map<String, Object>> agents) {
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("oneAgentForAllDomains", oneForAll);
+        step.put("agents", agents);
+        return step;
+    }
+
+    static Map<String, Object> twoAgents() {
+        return agents(false, List.of(
+                agent(AGENT_A, "Fiduciaire Weber", "AFFILIATIONS", "REMUNERATIONS"),
+                agent(AGENT_C, "Payroll Services Lux", "BILLING")));
+    }
+
+    static Map<String, Object> securityCode(String code) {
+        return Map.of("code", code, "confirmation", code);
+    }
+
+    /** A draft with every step saved. */
+    static String completeDraft(String user, UUID spaceId, String employer, String language, String code) {
+        String id = openDraft(user, spaceId);
+        put(user, id, "information", acknowledged()).statusCode(200);
+        put(user, id, "warning", acknowledged()).statusCode(200);
+        put(user, id, "filer", filer()).statusCode(200);
+        put(user, id, "employer", employer(employer, language)).statusCode(200);
+        put(user, id, "agents", twoAgents()).statusCode(200);
+        put(user, id, "security-code", securityCode(code)).statusCode(200);
+        return id;
+    }
+
+    /** A request taken all the way to TRANSMITTED. */
+    static String transmitted(String user, UUID spaceId, String code) {
+        String id = completeDraft(user, spaceId, EMPLOYER, "fr", code);
+        post(user, id, "confirm").statusCode(200);
+        post(user, id, "signature").statusCode(200);
+        post(user, id, "transmit").statusCode(200);
+        return id;
+    }
+
+    static Connection db() throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
+                PostgresTestResource.PASSWORD);
+    }
+
+    static long count(String sql) {
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(String sql) {
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int update(String sql) throws SQLException {
+        try (Connection c = db()) {
+            return c.createStatement().executeUpdate(sql);
+        }
+    }
+
+    static List<String> column(String sql) {
+        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (at most 30 s) until the count query answers {@code expected}. */
+    static void awaitRows(String countSql, long expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long found;
+        do {
+            found = count(countSql);
+            if (found == expected) {
+                return;
+            }
+            sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("Expected " + expected + " from [" + countSql + "], found " + found);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
