@@ -1,0 +1,108 @@
+package lu.ccss.guichet.mailing.config;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import lu.ccss.guichet.platform.crypto.KeyMaterial;
+import org.jboss.logging.Logger;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The private key that opens the codes and the key that encrypts letters at rest, read once at start-up. A production
+ * start without them fails with the name of the missing variable; a dev or test run without them uses generated,
+ * throw-away keys and says so.
+ */
+@Startup
+@ApplicationScoped
+public class MailingKeys {
+
+    private static final Logger LOG = Logger.getLogger(MailingKeys.class);
+
+    private final PrivateKey codesKey;
+    private final String codesKeyId;
+    private final SecretKey lettersKey;
+
+    @Inject
+    public MailingKeys(CodesKeyConfig codes, LettersKeyConfig letters) {
+        this(codes.privateKey(), codes.keyId(), letters.encryptionKey(), LaunchMode.current());
+    }
+
+    MailingKeys(Optional<String> codesPrivateKey, String codesKeyId, Optional<String> lettersKey, LaunchMode mode) {
+        this.codesKey = codesPrivateKey(codesPrivateKey.filter(s -> !s.isBlank()), mode);
+        this.codesKeyId = codesKeyId;
+        this.lettersKey = lettersKey(lettersKey.filter(s -> !s.isBlank()), mode);
+    }
+
+    /** Resolves the keys as the service would start with them; throws what start-up would fail with. */
+    public static MailingKeys resolve(Optional<String> codesPrivateKey, String codesKeyId, Optional<String> lettersKey,
+                                      LaunchMode mode) {
+        return new MailingKeys(codesPrivateKey, codesKeyId, lettersKey, mode);
+    }
+
+    public PrivateKey codesKey() {
+        return codesKey;
+    }
+
+    public String codesKeyId() {
+        return codesKeyId;
+    }
+
+    public SecretKey lettersKey() {
+        return lettersKey;
+    }
+
+    private static PrivateKey codesPrivateKey(Optional<String> configured, LaunchMode mode) {
+        if (configured.isPresent()) {
+            try {
+                return KeyMaterial.privateKey(configured.get());
+            } catch (IllegalArgumentException e) {
+                // The cause's message could echo key material; only say what is wrong.
+                throw new IllegalStateException("CODES_PRIVATE_KEY (guichet.codes.private-key) is not an RSA private "
+                        + "key in PKCS#8 PEM form, nor the path of a readable file holding one");
+            }
+        }
+        if (mode == LaunchMode.NORMAL) {
+            throw new IllegalStateException("CODES_PRIVATE_KEY (guichet.codes.private-key) is not set: the "
+                    + "mailing-service cannot open the codes of CodesIssued without its RSA private key. Set it to "
+                    + "the PEM text or the path of the PEM file whose public half the mandate-service seals with.");
+        }
+        KeyPair generated = KeyMaterial.generateRsa();
+        LOG.warn("CODES_PRIVATE_KEY is not set: using a generated, throw-away RSA key pair. Codes sealed for any "
+                + "other key cannot be opened, and nothing sealed for this one survives a restart.");
+        return generated.getPrivate();
+    }
+
+    private static SecretKey lettersKey(Optional<String> configured, LaunchMode mode) {
+        if (configured.isPresent()) {
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(configured.get().strip());
+            } catch (IllegalArgumentException e) {
+                key = new byte[0];
+            }
+            if (key.length != 32) {
+                throw new IllegalStateException("LETTERS_ENCRYPTION_KEY (guichet.letters.encryption-key) must be the "
+                        + "base64 of 32 random bytes (an AES-256 key)");
+            }
+            return new SecretKeySpec(key, "AES");
+        }
+        if (mode == LaunchMode.NORMAL) {
+            throw new IllegalStateException("LETTERS_ENCRYPTION_KEY (guichet.letters.encryption-key) is not set: "
+                    + "the mailing-service keeps letters (which carry codes) encrypted at rest and will not start "
+                    + "without the key. Set it to the base64 of 32 random bytes, e.g. `openssl rand -base64 32`.");
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        LOG.warn("LETTERS_ENCRYPTION_KEY is not set: using a generated, throw-away AES key. Letters stored with it "
+                + "cannot be read after a restart.");
+        return new SecretKeySpec(key, "AES");
+    }
+}

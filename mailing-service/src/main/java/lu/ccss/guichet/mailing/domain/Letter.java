@@ -1,0 +1,141 @@
+package lu.ccss.guichet.mailing.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import lu.ccss.guichet.events.MailingEvents.LetterKind;
+import lu.ccss.guichet.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A letter to print and post. Its PDF is kept encrypted only while it waits to be printed and posted; afterwards the
+ * row keeps who it went to, what it was, its page count and the SHA-256 of its content.
+ */
+@Entity
+@Table(name = "letter")
+public class Letter extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LetterKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LetterStatus status;
+
+    /** fr, de or en. */
+    @Column(nullable = false)
+    public String language;
+
+    /** The certification request's reference for a code letter; the document id for a document. */
+    @Column(nullable = false)
+    public String reference;
+
+    @Column(nullable = false)
+    public String employer;
+
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    @Column(name = "issuance_id")
+    public UUID issuanceId;
+
+    @Column(name = "code_letter_id")
+    public UUID codeLetterId;
+
+    @Column(name = "document_id")
+    public UUID documentId;
+
+    @Column(name = "recipient_name", nullable = false)
+    public String recipientName;
+
+    @Column(name = "agent_registration_number")
+    public String agentRegistrationNumber;
+
+    @Embedded
+    public Address address;
+
+    @Column(nullable = false)
+    public int pages;
+
+    /** Lower-case hex SHA-256 of the PDF as printed. */
+    @Column(name = "content_sha256", nullable = false)
+    public String contentSha256;
+
+    /** Loaded only when read: listing letters never pulls their PDFs out of the database. */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "pdf_encrypted")
+    public byte[] pdfEncrypted;
+
+    @Column(name = "batch_id")
+    public UUID batchId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** A freshly rendered letter: GENERATED, with its first history entry. */
+    public LetterStatusChange generated(Instant at, String note) {
+        status = LetterStatus.GENERATED;
+        createdAt = at;
+        return LetterStatusChange.of(id, LetterStatus.GENERATED, at, LetterStatusChange.SYSTEM, note);
+    }
+
+    /** The letter joins a print batch. */
+    public LetterStatusChange batch(UUID batch, Instant at, String by) {
+        if (status != LetterStatus.GENERATED) {
+            throw ProblemException.conflict("Letter " + id + " is " + status + ", not waiting to be printed");
+        }
+        status = LetterStatus.BATCHED;
+        batchId = batch;
+        return LetterStatusChange.of(id, LetterStatus.BATCHED, at, by, "print batch " + batch);
+    }
+
+    /** The letter left for the post: its PDF (and any code it carries) is destroyed. */
+    public LetterStatusChange post(Instant at, String by) {
+        switch (status) {
+            case BATCHED -> {
+                status = LetterStatus.POSTED;
+                pdfEncrypted = null;
+                return LetterStatusChange.of(id, LetterStatus.POSTED, at, by, null);
+            }
+            case GENERATED -> throw ProblemException.conflict("Letter " + id
+                    + " has not been printed yet: put it in a print batch first");
+            case VOIDED -> throw ProblemException.conflict("Letter " + id
+                    + " is void (its codes were reissued): destroy any printed copy instead of posting it");
+            default -> throw ProblemException.conflict("Letter " + id + " was already posted (it is " + status + ")");
+        }
+    }
+
+    /** A posted letter came back undelivered. */
+    public LetterStatusChange returned(Instant at, String by, String reason) {
+        if (status != LetterStatus.POSTED) {
+            throw ProblemException.conflict("Only a posted letter can come back; letter " + id + " is " + status);
+        }
+        status = LetterStatus.RETURNED;
+        return LetterStatusChange.of(id, LetterStatus.RETURNED, at, by, reason);
+    }
+
+    /** Its codes were replaced by a newer issuance before it left: it must never be posted. */
+    public LetterStatusChange voidBy(UUID newerIssuance, Instant at) {
+        status = LetterStatus.VOIDED;
+        pdfEncrypted = null;
+        return LetterStatusChange.of(id, LetterStatus.VOIDED, at, LetterStatusChange.SYSTEM,
+                "codes reissued (issuance " + newerIssuance + ")");
+    }
+
+    public PostageClass postageClass() {
+        return PostageClass.of(kind);
+    }
+}

@@ -1,0 +1,55 @@
+package lu.ccss.guichet.mailing.render;
+
+import io.quarkus.qute.TemplateData;
+import lu.ccss.guichet.events.Domain;
+
+import java.util.List;
+
+/** What the letter templates print. Every text here is data; the wording lives in the templates. */
+public final class LetterModels {
+
+    /** The parts every letter shares: recipient, address, reference, date. */
+    @TemplateData
+    public record Header(String letterId, String recipientName, AddressLines address, String reference,
+                         String employer, String date) {
+    }
+
+    /**
+     * A recipient's address as printed: {@code numberFirst} for countries writing « 23, avenue … » (Luxembourg,
+     * France); {@code countryName} (in the letter's language, upper case) is printed only when {@code abroad}.
+     */
+    @TemplateData
+    public record AddressLines(String street, String number, String postcode, String locality, boolean numberFirst,
+                               boolean abroad, String countryName) {
+    }
+
+    /** The employer's letter: holder codes per domain and each agent's security code. */
+    @TemplateData
+    public record EmployerCodes(List<HolderCodes> domains, List<AgentSecurityCode> agents) {
+    }
+
+    @TemplateData
+    public record HolderCodes(Domain domain, String accessCode, String revocationCode) {
+    }
+
+    @TemplateData
+    public record AgentSecurityCode(String agentName, String agentRegistrationNumber, String code) {
+    }
+
+    /** An agent's letter: its access code per domain; its security code comes from the employer. */
+    @TemplateData
+    public record AgentCodes(String employerName, List<AgentAccessCode> codes) {
+    }
+
+    @TemplateData
+    public record AgentAccessCode(Domain domain, String code) {
+    }
+
+    /** The cover page of a document sent by post. */
+    @TemplateData
+    public record DocumentCover(Domain domain, String title, int documentPages) {
+    }
+
+    private LetterModels() {
+    }
+}

@@ -1,0 +1,53 @@
+package lu.ccss.guichet.mailing.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import lu.ccss.guichet.mailing.domain.DocumentSubmission;
+import lu.ccss.guichet.mailing.service.DocumentService;
+import lu.ccss.guichet.platform.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/documents")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ROLE_DOMAIN_SYSTEM)
+@Tag(name = "Documents", description = "Documents of other government systems for an employer: eDelivery or post")
+public class DocumentResource {
+
+    private final DocumentService documents;
+
+    public DocumentResource(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    @POST
+    @Operation(summary = "Send a document to an employer's space in a domain",
+            description = "Role domain-system. JSON with the PDF in base64 (content). When eDelivery is active for "
+                    + "the space, employer and domain, the document goes to the space's eDelivery inbox "
+                    + "(DocumentRouted); otherwise it becomes a postal letter with a cover page, printed with the "
+                    + "next print batch, at the given recipient address or else the employer's address from its "
+                    + "latest code letter. Rules: spaceId a UUID; employer 11 or 13 digits; domain one of the four; "
+                    + "title 1-200 characters; content a readable, unprotected PDF of at most 5 MB (bodies above "
+                    + "10 MB are refused with 413 before they are read).")
+    @APIResponse(responseCode = "202", description = "Accepted: which way it went")
+    @APIResponse(responseCode = "400", description = "Invalid document (fields named); nothing is stored or sent")
+    @APIResponse(responseCode = "401", description = "No or bad token")
+    @APIResponse(responseCode = "403", description = "Not a domain system")
+    @APIResponse(responseCode = "409", description = "documentId already used for another document")
+    public Response send(LetterRequests.SendDocument request) {
+        LetterRequests.SendDocument body = request == null
+                ? new LetterRequests.SendDocument(null, null, null, null, null, null, null, null) : request;
+        LetterRequests.Recipient recipient = body.recipient();
+        DocumentSubmission submission = DocumentSubmission.of(body.documentId(), body.spaceId(), body.employer(),
+                body.domain(), body.title(), body.content(), body.language(),
+                recipient == null ? null : recipient.name(), recipient == null ? null : recipient.address());
+        return Response.accepted(LetterViews.DocumentView.of(documents.send(submission))).build();
+    }
+}

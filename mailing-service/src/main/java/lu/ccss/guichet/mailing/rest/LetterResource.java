@@ -1,0 +1,144 @@
+package lu.ccss.guichet.mailing.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import lu.ccss.guichet.mailing.domain.LetterStatusChange;
+import lu.ccss.guichet.mailing.render.Text;
+import lu.ccss.guichet.mailing.service.LetterService;
+import lu.ccss.guichet.platform.problem.Problem;
+import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/letters")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ROLE_OPERATOR)
+@Tag(name = "Letters", description = "Code letters and documents by post, for CCSS operators; never a code")
+public class LetterResource {
+
+    private final LetterService letters;
+    private final ObjectMapper mapper;
+
+    public LetterResource(LetterService letters, ObjectMapper mapper) {
+        this.letters = letters;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Operation(summary = "Letters of a request (or of a print batch), with status and history, never codes",
+            description = "Role ccss-operator. Give requestId or batchId (a UUID).")
+    @APIResponse(responseCode = "200", description = "The letters, oldest first (possibly none)")
+    @APIResponse(responseCode = "400", description = "Neither requestId nor batchId, or not a UUID (field named)")
+    @APIResponse(responseCode = "401", description = "No or bad token")
+    @APIResponse(responseCode = "403", description = "Not a CCSS operator")
+    public List<LetterViews.LetterView> list(
+            @Parameter(description = "The certification request") @QueryParam("requestId") String requestId,
+            @Parameter(description = "The print batch") @QueryParam("batchId") String batchId) {
+        if (requestId != null && !requestId.isBlank()) {
+            return letters.ofRequest(uuid("requestId", requestId)).stream().map(LetterViews.LetterView::of).toList();
+        }
+        if (batchId != null && !batchId.isBlank()) {
+            return letters.ofBatch(uuid("batchId", batchId)).stream().map(LetterViews.LetterView::of).toList();
+        }
+        throw ProblemException.badRequest("Give requestId (or batchId) to list letters",
+                List.of(new Problem.FieldError("requestId", "is required")));
+    }
+
+    @GET
+    @Path("/{letterId}")
+    @Operation(summary = "One letter, with status and history, never its codes", description = "Role ccss-operator.")
+    @APIResponse(responseCode = "200", description = "The letter")
+    @APIResponse(responseCode = "403", description = "Not a CCSS operator")
+    @APIResponse(responseCode = "404", description = "No such letter")
+    public LetterViews.LetterView one(@PathParam("letterId") UUID letterId) {
+        return LetterViews.LetterView.of(letters.letter(letterId));
+    }
+
+    @GET
+    @Path("/{letterId}/pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The letter as printed (PDF), only until it is posted",
+            description = "Role ccss-operator. The PDF of a code letter holds codes: each download is logged "
+                    + "with the operator's id.")
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")))
+    @APIResponse(responseCode = "403", description = "Not a CCSS operator")
+    @APIResponse(responseCode = "404", description = "No such letter")
+    @APIResponse(responseCode = "410", description = "The letter was posted (or voided): its PDF is destroyed")
+    public Response pdf(@PathParam("letterId") UUID letterId) {
+        return Response.ok(letters.pdf(letterId), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"letter-" + letterId + ".pdf\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("/{letterId}/posted")
+    @Operation(summary = "The letter left for the post",
+            description = "Role ccss-operator. Only a letter of a print batch (BATCHED) can be posted. Its PDF, and "
+                    + "any code in it, is deleted; the record keeps recipient, kind, pages, content hash and history. "
+                    + "Publishes LetterPosted.")
+    @APIResponse(responseCode = "200", description = "The letter, now POSTED")
+    @APIResponse(responseCode = "403", description = "Not a CCSS operator")
+    @APIResponse(responseCode = "404", description = "No such letter")
+    @APIResponse(responseCode = "409", description = "Not in a print batch yet, already posted, or void")
+    public LetterViews.LetterView posted(@PathParam("letterId") UUID letterId) {
+        return LetterViews.LetterView.of(letters.posted(letterId));
+    }
+
+    @POST
+    @Path("/{letterId}/returned")
+    @Operation(summary = "The posted letter came back undelivered",
+            description = "Role ccss-operator. Body optional: {\"reason\": \"...\"} (at most 500 characters). "
+                    + "Publishes LetterReturned.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LetterRequests.LetterReturn.class)))
+    @APIResponse(responseCode = "200", description = "The letter, now RETURNED")
+    @APIResponse(responseCode = "400", description = "Reason too long (field named)")
+    @APIResponse(responseCode = "403", description = "Not a CCSS operator")
+    @APIResponse(responseCode = "404", description = "No such letter")
+    @APIResponse(responseCode = "409", description = "The letter was not posted (or already returned)")
+    public LetterViews.LetterView returned(@PathParam("letterId") UUID letterId, String json)
+            throws JsonProcessingException {
+        // The body is optional, with or without a Content-Type: read it here rather than let JAX-RS refuse it.
+        LetterRequests.LetterReturn body = json == null || json.isBlank() ? null
+                : mapper.readValue(json, LetterRequests.LetterReturn.class);
+        String reason = body == null ? null : Text.clean(body.reason());
+        if (reason != null && reason.isEmpty()) {
+            reason = null;
+        }
+        if (reason != null && reason.length() > LetterStatusChange.NOTE_MAX) {
+            throw ProblemException.invalidField("reason", "must be at most " + LetterStatusChange.NOTE_MAX
+                    + " characters");
+        }
+        return LetterViews.LetterView.of(letters.returned(letterId, reason));
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, "must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package lu.ccss.guichet.mailing.rest;
+
+import lu.ccss.guichet.events.MailingEvents.LetterKind;
+import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.mailing.domain.DocumentDispatch;
+import lu.ccss.guichet.mailing.domain.Letter;
+import lu.ccss.guichet.mailing.domain.LetterStatus;
+import lu.ccss.guichet.mailing.domain.LetterStatusChange;
+import lu.ccss.guichet.mailing.domain.PostageClass;
+import lu.ccss.guichet.mailing.service.DocumentService;
+import lu.ccss.guichet.mailing.service.LetterService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Response bodies of the mailing API. A letter's view never holds its content, let alone a code. */
+public final class LetterViews {
+
+    @Schema(name = "Letter", description = "A letter and its history; never its content or codes")
+    public record LetterView(
+            UUID id,
+            LetterKind kind,
+            @Schema(description = "GENERATED, BATCHED (in a print batch), POSTED, RETURNED, or VOIDED (codes "
+                    + "reissued before it left)") LetterStatus status,
+            @Schema(description = "The certification request, for a code letter") UUID requestId,
+            @Schema(description = "The CodeLetter of CodesIssued this letter prints") UUID codeLetterId,
+            @Schema(description = "The document, for a DOCUMENT letter") UUID documentId,
+            String reference,
+            String employer,
+            String recipientName,
+            String agentRegistrationNumber,
+            PostalAddress address,
+            String language,
+            int pages,
+            @Schema(description = "Lower-case hex SHA-256 of the PDF as printed") String contentSha256,
+            PostageClass postageClass,
+            UUID batchId,
+            @Schema(description = "Whether GET /api/letters/{id}/pdf still answers (until posted)") boolean pdfAvailable,
+            Instant createdAt,
+            List<StatusChangeView> history) {
+
+        static LetterView of(LetterService.LetterRecord record) {
+            Letter l = record.letter();
+            return new LetterView(l.id, l.kind, l.status, l.requestId, l.codeLetterId, l.documentId, l.reference,
+                    l.employer, l.recipientName, l.agentRegistrationNumber, l.address.toPostalAddress(), l.language,
+                    l.pages, l.contentSha256, l.postageClass(), l.batchId, l.status.keepsPdf(), l.createdAt,
+                    record.history().stream().map(StatusChangeView::of).toList());
+        }
+    }
+
+    @Schema(name = "LetterStatusChange")
+    public record StatusChangeView(LetterStatus status, Instant at,
+                                   @Schema(description = "The operator, or mailing-service") String by, String note) {
+        static StatusChangeView of(LetterStatusChange change) {
+            return new StatusChangeView(change.status, change.changedAt, change.changedBy, change.note);
+        }
+    }
+
+    @Schema(name = "DocumentDispatch", description = "Which way a document went")
+    public record DocumentView(UUID documentId,
+                               @Schema(description = "EDELIVERY: DocumentRouted was published for the inbox; POST: "
+                                       + "a letter with a cover page joins the print flow") DocumentDispatch.Channel channel,
+                               @Schema(description = "The postal letter, when by post") UUID letterId,
+                               Instant receivedAt) {
+        static DocumentView of(DocumentService.Outcome outcome) {
+            return new DocumentView(outcome.documentId(), outcome.channel(), outcome.letterId(), outcome.receivedAt());
+        }
+    }
+
+    private LetterViews() {
+    }
+}

@@ -1,0 +1,210 @@
+package lu.ccss.guichet.mailing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.MailingEvents.LetterKind;
+import lu.ccss.guichet.events.MandateEvents.CodeKind;
+import lu.ccss.guichet.events.MandateEvents.CodeLetter;
+import lu.ccss.guichet.events.MandateEvents.CodesIssued;
+import lu.ccss.guichet.events.MandateEvents.LetterCode;
+import lu.ccss.guichet.events.MandateEvents.LetterCodes;
+import lu.ccss.guichet.events.MandateEvents.RecipientKind;
+import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.mailing.domain.Address;
+import lu.ccss.guichet.mailing.domain.EmployerContact;
+import lu.ccss.guichet.mailing.domain.Letter;
+import lu.ccss.guichet.mailing.render.CodeFormat;
+import lu.ccss.guichet.mailing.render.LetterModels;
+import lu.ccss.guichet.mailing.render.LetterRenderer;
+import lu.ccss.guichet.mailing.render.RenderedLetter;
+import lu.ccss.guichet.mailing.repository.EmployerContactRepository;
+import lu.ccss.guichet.mailing.repository.LetterRepository;
+import lu.ccss.guichet.platform.inbox.InvalidEventException;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns CodesIssued into letters: one to the employer and one to each agent, each rendered with only its own
+ * codes and kept encrypted until posted. A code letter already made (same {@code codeLetterId}) is not made again;
+ * a new issuance for the same request voids the earlier letters that have not left yet.
+ */
+@ApplicationScoped
+public class CodeLetterService {
+
+    private static final Logger LOG = Logger.getLogger(CodeLetterService.class);
+
+    private final LetterRepository letters;
+    private final EmployerContactRepository contacts;
+    private final CodesOpener opener;
+    private final LetterRenderer renderer;
+    private final LetterVault vault;
+
+    public CodeLetterService(LetterRepository letters, EmployerContactRepository contacts, CodesOpener opener,
+                             LetterRenderer renderer, LetterVault vault) {
+        this.letters = letters;
+        this.contacts = contacts;
+        this.opener = opener;
+        this.renderer = renderer;
+        this.vault = vault;
+    }
+
+    @Transactional
+    public void onCodesIssued(CodesIssued event) {
+        check(event);
+        Instant now = Instant.now();
+        for (Letter earlier : letters.unsentOfOtherIssuances(event.requestId(), event.issuanceId())) {
+            letters.record(earlier.voidBy(event.issuanceId(), now));
+            LOG.infof("Letter %s of request %s voided: its codes were reissued", earlier.id, event.requestId());
+        }
+        Optional<CodeLetter> employerLetter = event.letters().stream()
+                .filter(l -> l.recipientKind() == RecipientKind.EMPLOYER).findFirst();
+        employerLetter.ifPresent(l -> rememberContact(event, l));
+        String employerName = employerLetter.map(CodeLetter::recipientName)
+                .or(() -> contacts.findByIdOptional(event.employer()).map(c -> c.name))
+                .orElse(event.employer());
+        for (CodeLetter codeLetter : event.letters()) {
+            if (letters.existsForCodeLetter(codeLetter.codeLetterId())) {
+                LOG.debugf("Code letter %s was already made; skipped", codeLetter.codeLetterId());
+                continue;
+            }
+            Letter letter = make(event, codeLetter, employerName, now);
+            LOG.infof("Letter %s (%s) generated for request %s: %d page(s)", letter.id, letter.kind,
+                    event.requestId(), letter.pages);
+        }
+    }
+
+    private Letter make(CodesIssued event, CodeLetter codeLetter, String employerName, Instant now) {
+        LetterCodes codes = opener.open(codeLetter);
+        Letter letter = new Letter();
+        letter.id = UUID.randomUUID();
+        LetterModels.Header header = renderer.header(letter.id, event.language(), codeLetter.recipientName(),
+                codeLetter.address(), event.reference(), event.employer(), now);
+        RenderedLetter rendered = codeLetter.recipientKind() == RecipientKind.EMPLOYER
+                ? renderer.employerLetter(event.language(), header, employerCodes(codes))
+                : renderer.agentLetter(event.language(), header, agentCodes(codes, employerName));
+        letter.kind = codeLetter.recipientKind() == RecipientKind.EMPLOYER
+                ? LetterKind.CODES_EMPLOYER : LetterKind.CODES_AGENT;
+        letter.language = event.language();
+        letter.reference = event.reference();
+        letter.employer = event.employer();
+        letter.requestId = event.requestId();
+        letter.issuanceId = event.issuanceId();
+        letter.codeLetterId = codeLetter.codeLetterId();
+        letter.recipientName = codeLetter.recipientName();
+        letter.agentRegistrationNumber = codeLetter.agentRegistrationNumber();
+        letter.address = Address.of(codeLetter.address());
+        letter.pages = rendered.pages();
+        letter.contentSha256 = rendered.sha256();
+        letter.pdfEncrypted = vault.seal(letter.id, rendered.pdf());
+        var generated = letter.generated(now, "codes issued (issuance " + event.issuanceId() + ")");
+        letters.persist(letter);
+        letters.record(generated);
+        return letter;
+    }
+
+    private static LetterModels.EmployerCodes employerCodes(LetterCodes codes) {
+        Map<Domain, String[]> byDomain = new EnumMap<>(Domain.class);
+        List<LetterModels.AgentSecurityCode> agents = new ArrayList<>();
+        for (LetterCode code : codes.codes()) {
+            String printed = CodeFormat.groupsOfFour(code.code());
+            switch (code.kind()) {
+                case HOLDER_ACCESS -> byDomain.computeIfAbsent(code.domain(), d -> new String[2])[0] = printed;
+                case HOLDER_REVOCATION -> byDomain.computeIfAbsent(code.domain(), d -> new String[2])[1] = printed;
+                case AGENT_SECURITY -> agents.add(new LetterModels.AgentSecurityCode(
+                        lu.ccss.guichet.mailing.render.Text.clean(code.agentName()), code.agentRegistrationNumber(),
+                        printed));
+                default -> throw new IllegalStateException("Unexpected " + code.kind());
+            }
+        }
+        List<LetterModels.HolderCodes> domains = byDomain.entrySet().stream()
+                .map(e -> new LetterModels.HolderCodes(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+        return new LetterModels.EmployerCodes(domains, agents);
+    }
+
+    private static LetterModels.AgentCodes agentCodes(LetterCodes codes, String employerName) {
+        List<LetterModels.AgentAccessCode> access = codes.codes().stream()
+                .filter(c -> c.kind() == CodeKind.AGENT_ACCESS)
+                .sorted(Comparator.comparing(LetterCode::domain))
+                .map(c -> new LetterModels.AgentAccessCode(c.domain(), CodeFormat.groupsOfFour(c.code())))
+                .toList();
+        return new LetterModels.AgentCodes(lu.ccss.guichet.mailing.render.Text.clean(employerName), access);
+    }
+
+    private void rememberContact(CodesIssued event, CodeLetter employerLetter) {
+        EmployerContact contact = contacts.findByIdOptional(event.employer()).orElse(null);
+        if (contact != null && contact.knownAt.isAfter(event.issuedAt())) {
+            return;
+        }
+        boolean isNew = contact == null;
+        if (isNew) {
+            contact = new EmployerContact();
+            contact.employer = event.employer();
+        }
+        contact.name = employerLetter.recipientName();
+        contact.address = Address.of(employerLetter.address());
+        contact.language = event.language();
+        contact.knownAt = event.issuedAt();
+        if (isNew) {
+            contacts.persist(contact);
+        }
+    }
+
+    /** What the database and the letter need; an event without it goes to the dead-letter topic with the reason. */
+    private static void check(CodesIssued event) {
+        List<String> missing = new ArrayList<>();
+        if (event.requestId() == null) {
+            missing.add("requestId");
+        }
+        if (event.issuanceId() == null) {
+            missing.add("issuanceId");
+        }
+        if (event.reference() == null || event.reference().isBlank() || event.reference().length() > 64) {
+            missing.add("reference (1 to 64 characters)");
+        }
+        if (event.employer() == null || !event.employer().matches("\\d{11}(\\d{2})?")) {
+            missing.add("employer (11 or 13 digits)");
+        }
+        if (event.language() == null || !LetterRenderer.LANGUAGES.contains(event.language())) {
+            missing.add("language (fr, de or en)");
+        }
+        if (event.issuedAt() == null) {
+            missing.add("issuedAt");
+        }
+        if (event.letters() == null || event.letters().isEmpty()) {
+            missing.add("letters (at least one)");
+        } else {
+            for (int i = 0; i < event.letters().size(); i++) {
+                CodeLetter letter = event.letters().get(i);
+                if (letter == null || letter.codeLetterId() == null || letter.recipientKind() == null
+                        || letter.recipientName() == null || letter.recipientName().isBlank()
+                        || letter.recipientName().length() > 255 || !complete(letter.address())) {
+                    missing.add("letters[" + i + "] (codeLetterId, recipientKind, recipientName and a complete "
+                            + "address)");
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidEventException("CodesIssued for request " + event.requestId() + " lacks or has invalid: "
+                    + String.join(", ", missing));
+        }
+    }
+
+    private static boolean complete(PostalAddress a) {
+        return a != null && fits(a.street(), 255) && fits(a.number(), 32) && fits(a.postcode(), 16)
+                && fits(a.locality(), 255) && a.country() != null && a.country().matches("[A-Z]{2}");
+    }
+
+    private static boolean fits(String value, int max) {
+        return value != null && !value.isBlank() && value.length() <= max;
+    }
+}

@@ -1,0 +1,159 @@
+package lu.ccss.guichet.mailing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.MailingEvents;
+import lu.ccss.guichet.events.MailingEvents.LetterKind;
+import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.mailing.domain.Address;
+import lu.ccss.guichet.mailing.domain.DocumentDispatch;
+import lu.ccss.guichet.mailing.domain.DocumentDispatch.Channel;
+import lu.ccss.guichet.mailing.domain.DocumentSubmission;
+import lu.ccss.guichet.mailing.domain.EmployerContact;
+import lu.ccss.guichet.mailing.domain.Letter;
+import lu.ccss.guichet.mailing.render.LetterModels;
+import lu.ccss.guichet.mailing.render.LetterRenderer;
+import lu.ccss.guichet.mailing.render.RenderedLetter;
+import lu.ccss.guichet.mailing.repository.DocumentDispatchRepository;
+import lu.ccss.guichet.mailing.repository.EDeliveryActivationRepository;
+import lu.ccss.guichet.mailing.repository.EmployerContactRepository;
+import lu.ccss.guichet.mailing.repository.LetterRepository;
+import lu.ccss.guichet.platform.outbox.Outbox;
+import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.security.Caller;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The documents channel: a document for an employer goes to the space's eDelivery inbox when eDelivery is on for
+ * that space, employer and domain (DocumentRouted, the PDF inside the event), and otherwise by post, as a letter with
+ * a cover page that joins the print flow.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    static final String AGGREGATE = "document";
+    private static final Logger LOG = Logger.getLogger(DocumentService.class);
+
+    private final EDeliveryActivationRepository activations;
+    private final EmployerContactRepository contacts;
+    private final DocumentDispatchRepository dispatches;
+    private final LetterRepository letters;
+    private final LetterRenderer renderer;
+    private final LetterVault vault;
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public DocumentService(EDeliveryActivationRepository activations, EmployerContactRepository contacts,
+                           DocumentDispatchRepository dispatches, LetterRepository letters, LetterRenderer renderer,
+                           LetterVault vault, Outbox outbox, Caller caller) {
+        this.activations = activations;
+        this.contacts = contacts;
+        this.dispatches = dispatches;
+        this.letters = letters;
+        this.renderer = renderer;
+        this.vault = vault;
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    /** Sends the document one way or the other; the same document id sent again with the same PDF is answered alike. */
+    @Transactional
+    public Outcome send(DocumentSubmission document) {
+        String sha256 = LetterRenderer.sha256(document.content());
+        Optional<DocumentDispatch> earlier = dispatches.findByIdOptional(document.documentId());
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), document, sha256);
+        }
+        Instant now = Instant.now();
+        DocumentDispatch dispatch = new DocumentDispatch();
+        dispatch.documentId = document.documentId();
+        dispatch.spaceId = document.spaceId();
+        dispatch.employer = document.employer();
+        dispatch.domain = document.domain();
+        dispatch.title = document.title();
+        dispatch.size = document.content().length;
+        dispatch.sha256 = sha256;
+        dispatch.receivedAt = now;
+        dispatch.sentBy = caller.userId();
+        if (activations.isActive(document.spaceId(), document.employer(), document.domain())) {
+            dispatch.channel = Channel.EDELIVERY;
+            dispatches.persist(dispatch);
+            outbox.publish(EventTypes.DOCUMENT_ROUTED, AGGREGATE, document.documentId(),
+                    new MailingEvents.DocumentRouted(document.documentId(), document.spaceId(), document.employer(),
+                            document.domain(), document.title(), "application/pdf", document.content().length,
+                            sha256, Base64.getEncoder().encodeToString(document.content()), now));
+        } else {
+            Letter letter = postalLetter(document, sha256, now);
+            dispatch.channel = Channel.POST;
+            dispatch.letterId = letter.id;
+            dispatches.persist(dispatch);
+        }
+        LOG.infof("Document %s (%s, employer %s) from %s goes by %s", document.documentId(), document.domain(),
+                document.employer(), dispatch.sentBy, dispatch.channel);
+        return Outcome.of(dispatch);
+    }
+
+    private Letter postalLetter(DocumentSubmission document, String sha256, Instant now) {
+        Optional<EmployerContact> contact = contacts.findByIdOptional(document.employer());
+        String name;
+        PostalAddress address;
+        if (document.address() != null) {
+            name = document.recipientName();
+            address = document.address();
+        } else if (contact.isPresent()) {
+            name = contact.get().name;
+            address = contact.get().address.toPostalAddress();
+        } else {
+            throw ProblemException.invalidField("recipient", "is required: eDelivery is not active for this space, "
+                    + "employer and domain, so the document goes by post, and no postal address of employer "
+                    + document.employer() + " is known");
+        }
+        String language = document.language() != null ? document.language()
+                : contact.map(c -> c.language).orElse("fr");
+        Letter letter = new Letter();
+        letter.id = UUID.randomUUID();
+        String reference = document.documentId().toString();
+        LetterModels.Header header = renderer.header(letter.id, language, name, address, reference,
+                document.employer(), now);
+        RenderedLetter rendered = renderer.documentLetter(language, header,
+                new LetterModels.DocumentCover(document.domain(), document.title(), document.pages()),
+                document.content());
+        letter.kind = LetterKind.DOCUMENT;
+        letter.language = language;
+        letter.reference = reference;
+        letter.employer = document.employer();
+        letter.documentId = document.documentId();
+        letter.recipientName = name;
+        letter.address = Address.of(address);
+        letter.pages = rendered.pages();
+        letter.contentSha256 = rendered.sha256();
+        letter.pdfEncrypted = vault.seal(letter.id, rendered.pdf());
+        var generated = letter.generated(now, "document " + document.documentId() + " (sha256 " + sha256 + ")");
+        letters.persist(letter);
+        letters.record(generated);
+        return letter;
+    }
+
+    private static Outcome replay(DocumentDispatch earlier, DocumentSubmission document, String sha256) {
+        boolean same = earlier.sha256.equals(sha256) && earlier.spaceId.equals(document.spaceId())
+                && earlier.employer.equals(document.employer()) && earlier.domain == document.domain();
+        if (!same) {
+            throw ProblemException.conflict("Document " + document.documentId()
+                    + " was already sent with other content or to another recipient; use a new document id");
+        }
+        return Outcome.of(earlier);
+    }
+
+    /** Which way a document went; {@code letterId} when by post. */
+    public record Outcome(UUID documentId, Channel channel, UUID letterId, Instant receivedAt) {
+        static Outcome of(DocumentDispatch dispatch) {
+            return new Outcome(dispatch.documentId, dispatch.channel, dispatch.letterId, dispatch.receivedAt);
+        }
+    }
+}

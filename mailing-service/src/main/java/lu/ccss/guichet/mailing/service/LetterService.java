@@ -1,0 +1,117 @@
+package lu.ccss.guichet.mailing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.MailingEvents;
+import lu.ccss.guichet.mailing.domain.Letter;
+import lu.ccss.guichet.mailing.domain.LetterStatusChange;
+import lu.ccss.guichet.mailing.repository.LetterRepository;
+import lu.ccss.guichet.platform.outbox.Outbox;
+import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.security.Caller;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What an operator does with a letter: follow it, read it before it leaves, record its posting and its return. */
+@ApplicationScoped
+public class LetterService {
+
+    static final String AGGREGATE = "letter";
+    private static final Logger LOG = Logger.getLogger(LetterService.class);
+
+    private final LetterRepository letters;
+    private final LetterVault vault;
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public LetterService(LetterRepository letters, LetterVault vault, Outbox outbox, Caller caller) {
+        this.letters = letters;
+        this.vault = vault;
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public List<LetterRecord> ofRequest(UUID requestId) {
+        return letters.ofRequest(requestId).stream().map(this::record).toList();
+    }
+
+    @Transactional
+    public List<LetterRecord> ofBatch(UUID batchId) {
+        return letters.ofBatch(batchId).stream().map(this::record).toList();
+    }
+
+    @Transactional
+    public LetterRecord letter(UUID letterId) {
+        return record(find(letterId));
+    }
+
+    /** The letter's PDF, while it is kept (until posted); 410 afterwards. */
+    @Transactional
+    public byte[] pdf(UUID letterId) {
+        Letter letter = find(letterId);
+        if (letter.pdfEncrypted == null) {
+            throw gone(letter);
+        }
+        // Who read a letter that may carry codes is worth knowing afterwards.
+        LOG.infof("Operator %s opened the PDF of letter %s (%s)", caller.userId(), letter.id, letter.kind);
+        return vault.open(letter.id, letter.pdfEncrypted);
+    }
+
+    /** The PDF of a letter still in print, for the print archive; empty once it left or was voided. */
+    @Transactional
+    public Optional<byte[]> printablePdf(UUID letterId) {
+        return letters.findByIdOptional(letterId)
+                .filter(l -> l.pdfEncrypted != null)
+                .map(l -> vault.open(l.id, l.pdfEncrypted));
+    }
+
+    /** The letter left for the post: its PDF is destroyed and LetterPosted published with the change. */
+    @Transactional
+    public LetterRecord posted(UUID letterId) {
+        Letter letter = letters.lockById(letterId).orElseThrow(() -> notFound(letterId));
+        LetterStatusChange change = letter.post(Instant.now(), caller.userId());
+        letters.record(change);
+        outbox.publish(EventTypes.LETTER_POSTED, AGGREGATE, letter.id, new MailingEvents.LetterPosted(letter.id,
+                letter.kind, letter.requestId, letter.codeLetterId, change.changedAt));
+        LOG.infof("Letter %s posted by %s; its PDF is deleted", letter.id, change.changedBy);
+        return record(letter);
+    }
+
+    /** A posted letter came back; LetterReturned is published with the change. */
+    @Transactional
+    public LetterRecord returned(UUID letterId, String reason) {
+        Letter letter = letters.lockById(letterId).orElseThrow(() -> notFound(letterId));
+        LetterStatusChange change = letter.returned(Instant.now(), caller.userId(), reason);
+        letters.record(change);
+        outbox.publish(EventTypes.LETTER_RETURNED, AGGREGATE, letter.id, new MailingEvents.LetterReturned(letter.id,
+                letter.kind, letter.requestId, letter.codeLetterId, reason, change.changedAt));
+        return record(letter);
+    }
+
+    private Letter find(UUID letterId) {
+        return letters.findByIdOptional(letterId).orElseThrow(() -> notFound(letterId));
+    }
+
+    private LetterRecord record(Letter letter) {
+        return new LetterRecord(letter, letters.historyOf(letter.id));
+    }
+
+    static ProblemException notFound(UUID letterId) {
+        return ProblemException.notFound("No letter " + letterId);
+    }
+
+    private static ProblemException gone(Letter letter) {
+        return new ProblemException(410, "Gone", "The PDF of letter " + letter.id + " no longer exists: the letter is "
+                + letter.status + " and its content was destroyed", null, null);
+    }
+
+    /** A letter with its history. */
+    public record LetterRecord(Letter letter, List<LetterStatusChange> history) {
+    }
+}

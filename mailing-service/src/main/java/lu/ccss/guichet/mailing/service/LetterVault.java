@@ -1,0 +1,34 @@
+package lu.ccss.guichet.mailing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import lu.ccss.guichet.mailing.config.MailingKeys;
+import lu.ccss.guichet.platform.crypto.SealedBox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Keeps letters' PDFs encrypted at rest (AES-256-GCM, a fresh IV each time). The letter id is bound as associated
+ * data, so a PDF copied onto another letter's row does not decrypt.
+ */
+@ApplicationScoped
+public class LetterVault {
+
+    private final MailingKeys keys;
+
+    public LetterVault(MailingKeys keys) {
+        this.keys = keys;
+    }
+
+    public byte[] seal(UUID letterId, byte[] pdf) {
+        return SealedBox.Aes.encryptWithRandomIv(keys.lettersKey(), pdf, associatedData(letterId));
+    }
+
+    public byte[] open(UUID letterId, byte[] sealed) {
+        return SealedBox.Aes.decryptWithIvPrefix(keys.lettersKey(), sealed, associatedData(letterId));
+    }
+
+    private static byte[] associatedData(UUID letterId) {
+        return letterId.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

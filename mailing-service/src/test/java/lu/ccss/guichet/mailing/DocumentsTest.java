@@ -1,0 +1,266 @@
+package lu.ccss.guichet.mailing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.EDeliveryEvents.EDeliveryActivated;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.mailing.render.LetterRenderer;
+import lu.ccss.guichet.testing.Tokens;
+import lu.ccss.guichet.testing.TopicReader;
+import lu.ccss.guichet.testing.TopicWriter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static lu.ccss.guichet.mailing.MailingApi.addressWindow;
+import static lu.ccss.guichet.mailing.MailingApi.count;
+import static lu.ccss.guichet.mailing.MailingApi.letter;
+import static lu.ccss.guichet.mailing.MailingApi.pdf;
+import static lu.ccss.guichet.mailing.MailingApi.text;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DocumentsTest {
+
+    static final PostalAddress ELSEWHERE = new PostalAddress("Rue du Fort Elisabeth", "12", "L-1463", "Luxembourg",
+            "LU");
+
+    static byte[] samplePdf(String line, int pages) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 700);
+                    content.showText(line + " - page " + (i + 1));
+                    content.endText();
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] passwordProtectedPdf() {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> document(UUID spaceId, String employer, Domain domain, byte[] pdf) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("spaceId", spaceId.toString());
+        body.put("employer", employer);
+        body.put("domain", domain.name());
+        body.put("title", "Extrait de compte cotisations - février 2025");
+        body.put("content", Base64.getEncoder().encodeToString(pdf));
+        return body;
+    }
+
+    static io.restassured.response.Response send(Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.domainSystem()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/documents");
+    }
+
+    /** An employer whose code letters were made: its address and language are known. */
+    static CodesIssuedFixture knownEmployer(String language) {
+        CodesIssuedFixture request = CodesIssuedFixture.request(language);
+        request.publish();
+        MailingApi.awaitLetters(request.requestId, 1);
+        return request;
+    }
+
+    static void activateEDelivery(UUID spaceId, String employer, Domain domain) throws Exception {
+        TopicWriter.publish(Topics.EDELIVERY, spaceId.toString(), UUID.randomUUID().toString(),
+                EventTypes.EDELIVERY_ACTIVATED.type(),
+                CodesIssuedFixture.json(new EDeliveryActivated(spaceId, employer, domain, Instant.now())));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("select count(*) from edelivery_activation where space_id = ?::uuid and employer = ? "
+                + "and domain = ?", spaceId.toString(), employer, domain.name()) == 0) {
+            assertTrue(System.nanoTime() < deadline, "EDeliveryActivated not processed in time");
+            MailingApi.sleep(200);
+        }
+    }
+
+    @Test
+    void aDocumentGoesByPostUntilEDeliveryIsActiveAndThenToTheInbox() throws Exception {
+        CodesIssuedFixture employer = knownEmployer("fr");
+        UUID spaceId = UUID.randomUUID();
+        byte[] statement = samplePdf("Extrait de compte", 2);
+
+        String letterId = send(document(spaceId, employer.employer, Domain.BILLING, statement))
+                .then().statusCode(202)
+                .body("channel", equalTo("POST"))
+                .body("letterId", notNullValue())
+                .extract().path("letterId");
+        io.restassured.path.json.JsonPath letter = letter(letterId);
+        assertEquals("DOCUMENT", letter.getString("kind"));
+        assertEquals("GENERATED", letter.getString("status"));
+        assertEquals(3, letter.getInt("pages"));
+        assertEquals(employer.employerName, letter.getString("recipientName"));
+        byte[] printed = pdf(letterId);
+        String text = text(printed);
+        assertThat(text, containsString("Extrait de compte cotisations - février 2025"));
+        assertThat(text, containsString("Facturation et comptabilité"));
+        assertThat(text, containsString("eDelivery"));
+        assertThat(text, containsString("Page 1/3"));
+        assertThat(text, containsString("Extrait de compte - page 2"));
+        assertThat(addressWindow(printed), containsString("23, Avenue de la Liberté"));
+
+        activateEDelivery(spaceId, employer.employer, Domain.BILLING);
+        String documentId = send(document(spaceId, employer.employer, Domain.BILLING, statement))
+                .then().statusCode(202)
+                .body("channel", equalTo("EDELIVERY"))
+                .body("letterId", nullValue())
+                .extract().path("documentId");
+        ConsumerRecord<String, String> routed = TopicReader.await(Topics.MAILING, r -> documentId.equals(r.key()), 1,
+                Duration.ofSeconds(30)).get(0);
+        assertEquals("lu.ccss.mailing.document-routed.v1", TopicReader.header(routed, "ce_type"));
+        Map<?, ?> event = CodesIssuedFixture.JSON.readValue(routed.value(), Map.class);
+        assertEquals(spaceId.toString(), event.get("spaceId"));
+        assertEquals(employer.employer, event.get("employer"));
+        assertEquals("BILLING", event.get("domain"));
+        assertEquals("application/pdf", event.get("contentType"));
+        assertEquals(statement.length, ((Number) event.get("size")).intValue());
+        assertEquals(LetterRenderer.sha256(statement), event.get("sha256"));
+        assertTrue(Arrays.equals(statement, Base64.getDecoder().decode((String) event.get("content"))));
+        assertEquals(0, count("select count(*) from letter where document_id = ?::uuid", documentId));
+
+        // Another domain, or another space of the same employer, still goes by post.
+        send(document(spaceId, employer.employer, Domain.AFFILIATIONS, statement)).then().statusCode(202)
+                .body("channel", equalTo("POST"));
+        send(document(UUID.randomUUID(), employer.employer, Domain.BILLING, statement)).then().statusCode(202)
+                .body("channel", equalTo("POST"));
+    }
+
+    @Test
+    void withoutAKnownAddressTheSenderGivesOneAndItsLanguage() throws Exception {
+        String unknownEmployer = "20239" + (100000 + new java.util.Random().nextInt(900000));
+        Map<String, Object> body = document(UUID.randomUUID(), unknownEmployer, Domain.EMPLOYER_DATA,
+                samplePdf("Data", 1));
+        body.put("documentId", UUID.randomUUID().toString());
+        send(body).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("recipient"));
+        assertEquals(0, count("select count(*) from document_dispatch where document_id = ?::uuid",
+                body.get("documentId")));
+
+        body.put("recipient", Map.of("name", "Garage Muller S.A.", "address", ELSEWHERE));
+        body.put("language", "en");
+        String letterId = send(body).then().statusCode(202).body("channel", equalTo("POST"))
+                .extract().path("letterId");
+        byte[] printed = pdf(letterId);
+        assertThat(addressWindow(printed), containsString("Garage Muller S.A."));
+        assertThat(addressWindow(printed), containsString("12, Rue du Fort Elisabeth"));
+        assertThat(text(printed), containsString("Employer master data"));
+        assertThat(text(printed), containsString("Dear Sir or Madam"));
+    }
+
+    @Test
+    void theSameDocumentIdSentTwiceIsOneLetter() throws Exception {
+        CodesIssuedFixture employer = knownEmployer("de");
+        Map<String, Object> body = document(UUID.randomUUID(), employer.employer, Domain.REMUNERATIONS,
+                samplePdf("Lohn", 1));
+        body.put("documentId", UUID.randomUUID().toString());
+        String first = send(body).then().statusCode(202).extract().path("letterId");
+        String again = send(body).then().statusCode(202).extract().path("letterId");
+        assertEquals(first, again);
+        assertEquals(1, count("select count(*) from letter where document_id = ?::uuid", body.get("documentId")));
+        assertThat(text(pdf(first)), containsString("Löhne und Arbeitsunfähigkeiten der Arbeitnehmer"));
+
+        body.put("content", Base64.getEncoder().encodeToString(samplePdf("Anders", 1)));
+        send(body).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void anInvalidDocumentIsA400NamingTheFieldAndNothingIsStored() throws Exception {
+        CodesIssuedFixture employer = knownEmployer("fr");
+        byte[] tooLarge = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy("%PDF-1.7\n".getBytes(), 0, tooLarge, 0, 9);
+        Map<String, Object[]> cases = new java.util.LinkedHashMap<>();
+        cases.put("not a PDF", new Object[]{"content", "content", Base64.getEncoder().encodeToString(
+                "<html>hello</html>".getBytes())});
+        cases.put("a broken PDF", new Object[]{"content", "content", Base64.getEncoder().encodeToString(
+                "%PDF-1.7\nthis is not really a PDF".getBytes())});
+        cases.put("a protected PDF", new Object[]{"content", "content",
+                Base64.getEncoder().encodeToString(passwordProtectedPdf())});
+        cases.put("too large", new Object[]{"content", "content", Base64.getEncoder().encodeToString(tooLarge)});
+        cases.put("not base64", new Object[]{"content", "content", "%%%not base64%%%"});
+        cases.put("no content", new Object[]{"content", "content", null});
+        cases.put("unknown domain", new Object[]{"domain", "domain", "PENSIONS"});
+        cases.put("bad employer", new Object[]{"employer", "employer", "12345"});
+        cases.put("no title", new Object[]{"title", "title", "  "});
+        cases.put("long title", new Object[]{"title", "title", "t".repeat(201)});
+        cases.put("no space", new Object[]{"spaceId", "spaceId", null});
+        cases.put("bad space", new Object[]{"spaceId", "spaceId", "not-a-uuid"});
+        cases.put("bad language", new Object[]{"language", "language", "lb"});
+        for (Map.Entry<String, Object[]> c : cases.entrySet()) {
+            Map<String, Object> body = document(UUID.randomUUID(), employer.employer, Domain.BILLING,
+                    samplePdf("x", 1));
+            String documentId = UUID.randomUUID().toString();
+            body.put("documentId", documentId);
+            body.put((String) c.getValue()[1], c.getValue()[2]);
+            List<String> fields = send(body).then().statusCode(400).contentType("application/problem+json")
+                    .extract().jsonPath().getList("errors.field");
+            assertTrue(fields.contains((String) c.getValue()[0]), c.getKey() + ": " + fields);
+            assertEquals(0, count("select count(*) from document_dispatch where document_id = ?::uuid", documentId),
+                    c.getKey());
+            assertEquals(0, count("select count(*) from letter where document_id = ?::uuid", documentId), c.getKey());
+        }
+        Map<String, Object> incompleteAddress = document(UUID.randomUUID(), employer.employer, Domain.BILLING,
+                samplePdf("x", 1));
+        incompleteAddress.put("recipient", Map.of("name", "Someone", "address",
+                Map.of("street", "Rue X", "postcode", "L-1000", "locality", "Luxembourg", "country", "lu")));
+        send(incompleteAddress).then().statusCode(400)
+                .body("errors.field", hasItem("recipient.address.number"))
+                .body("errors.field", hasItem("recipient.address.country"));
+    }
+
+    @Test
+    void onlyDomainSystemsSendDocuments() {
+        Map<String, Object> body = document(UUID.randomUUID(), "20231234567", Domain.BILLING, samplePdf("x", 1));
+        for (String token : List.of(Tokens.operator("op"), Tokens.user("someone"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/documents")
+                    .then().statusCode(403);
+        }
+        given().contentType(ContentType.JSON).body(body).when().post("/api/documents").then().statusCode(401);
+    }
+}
