@@ -3,7 +3,7 @@ package lu.ccss.guichet.space;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.space.domain.CheckDigits;
+import lu.ccss.guichet.platform.validation.CheckDigits;
 import lu.ccss.guichet.testing.PostgresTestResource;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;

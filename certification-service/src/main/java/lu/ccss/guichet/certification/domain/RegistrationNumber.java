@@ -1,5 +1,7 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.platform.validation.CheckDigits;
+
 import java.time.Year;
 import java.util.Optional;
 
@@ -17,17 +19,6 @@ import java.util.Optional;
 public final class RegistrationNumber {
 
     static final int FIRST_YEAR = 1800;
-
-    private static final int[][] VERHOEFF_D = {
-            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-            {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-            {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-            {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
-    private static final int[][] VERHOEFF_P = {
-            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-            {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 8, 7, 6, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-            {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
-    private static final int[] VERHOEFF_INV = {0, 4, 3, 2, 1, 5, 6, 7, 8, 9};
 
     private RegistrationNumber() {
     }
@@ -57,38 +48,13 @@ public final class RegistrationNumber {
             return Optional.empty();
         }
         String payload = digits.substring(0, 11);
-        if (digits.charAt(11) - '0' != luhnCheckDigit(payload)) {
+        if (digits.charAt(11) - '0' != CheckDigits.luhn(payload)) {
             return Optional.of("is not a valid 13-digit number: its 12th digit (Luhn check digit) does not match");
         }
-        if (digits.charAt(12) - '0' != verhoeffCheckDigit(payload)) {
+        if (digits.charAt(12) - '0' != CheckDigits.verhoeff(payload)) {
             return Optional.of("is not a valid 13-digit number: its 13th digit (Verhoeff check digit) does not match");
         }
         return Optional.empty();
     }
 
-    /** The Luhn (mod 10) digit to append to {@code digits}. */
-    public static int luhnCheckDigit(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return (10 - sum % 10) % 10;
-    }
-
-    /** The Verhoeff (dihedral group D5) digit to append to {@code digits}. */
-    public static int verhoeffCheckDigit(String digits) {
-        int check = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            check = VERHOEFF_D[check][VERHOEFF_P[(i + 1) % 8][digit]];
-        }
-        return VERHOEFF_INV[check];
-    }
 }

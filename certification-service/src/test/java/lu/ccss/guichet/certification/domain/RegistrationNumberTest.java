@@ -1,5 +1,7 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.platform.validation.CheckDigits;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,9 +74,9 @@ class RegistrationNumberTest {
 
     @Test
     void computesTheTextbookCheckDigits() {
-        assertEquals(3, RegistrationNumber.luhnCheckDigit("7992739871"));
-        assertEquals(3, RegistrationNumber.verhoeffCheckDigit("236"));
-        assertEquals(0, RegistrationNumber.luhnCheckDigit("19800101123"));
-        assertEquals(2, RegistrationNumber.verhoeffCheckDigit("19800101123"));
+        assertEquals(3, CheckDigits.luhn("7992739871"));
+        assertEquals(3, CheckDigits.verhoeff("236"));
+        assertEquals(0, CheckDigits.luhn("19800101123"));
+        assertEquals(2, CheckDigits.verhoeff("19800101123"));
     }
 }

@@ -75,7 +75,8 @@ public class OutboxRelay {
     }
 
     /** The safety net: rows left by a crash, or whose send failed, are published by this poll. */
-    @Scheduled(every = "${guichet.outbox.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${guichet.outbox.poll-interval:5s}", delayed = "${guichet.outbox.poll-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }

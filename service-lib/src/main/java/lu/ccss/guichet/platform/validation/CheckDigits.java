@@ -1,6 +1,10 @@
-package lu.ccss.guichet.space.domain;
+package lu.ccss.guichet.platform.validation;
 
-/** The Luhn (mod 10) and Verhoeff check digits of a string of decimal digits. */
+/**
+ * The Luhn (mod 10) and Verhoeff check digits of a string of decimal digits, as used by the Luxembourg 13-digit
+ * national identification number: {@code YYYYMMDDNNN}, then the Luhn digit, then the Verhoeff digit, both computed
+ * over the first 11 digits.
+ */
 public final class CheckDigits {
 
     private static final int[][] VERHOEFF_D = {
@@ -41,5 +45,19 @@ public final class CheckDigits {
             c = VERHOEFF_D[c][VERHOEFF_P[(i + 1) % 8][digit]];
         }
         return VERHOEFF_INV[c];
+    }
+
+    /** True for 13 digits whose 12th is the Luhn and 13th the Verhoeff check digit of the first 11. */
+    public static boolean isValidNationalNumber(String digits) {
+        if (digits == null || !digits.matches("[0-9]{13}")) {
+            return false;
+        }
+        String payload = digits.substring(0, 11);
+        return luhn(payload) == digits.charAt(11) - '0' && verhoeff(payload) == digits.charAt(12) - '0';
+    }
+
+    /** The 13-digit national number made of an 11-digit payload and its two check digits. */
+    public static String nationalNumber(String payload) {
+        return payload + luhn(payload) + verhoeff(payload);
     }
 }

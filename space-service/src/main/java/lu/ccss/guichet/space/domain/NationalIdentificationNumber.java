@@ -1,5 +1,7 @@
 package lu.ccss.guichet.space.domain;
 
+import lu.ccss.guichet.platform.validation.CheckDigits;
+
 import lu.ccss.guichet.platform.problem.ProblemException;
 
 /**
@@ -36,12 +38,7 @@ public final class NationalIdentificationNumber {
 
     /** True for 13 digits whose 12th is the Luhn and 13th the Verhoeff check digit of the first 11. */
     public static boolean isValid(String digits) {
-        if (digits == null || digits.length() != LENGTH || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        String payload = digits.substring(0, 11);
-        return CheckDigits.luhn(payload) == digits.charAt(11) - '0'
-                && CheckDigits.verhoeff(payload) == digits.charAt(12) - '0';
+        return CheckDigits.isValidNationalNumber(digits);
     }
 
     public String digits() {

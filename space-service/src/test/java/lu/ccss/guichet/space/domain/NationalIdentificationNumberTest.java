@@ -1,5 +1,7 @@
 package lu.ccss.guichet.space.domain;
 
+import lu.ccss.guichet.platform.validation.CheckDigits;
+
 import lu.ccss.guichet.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
