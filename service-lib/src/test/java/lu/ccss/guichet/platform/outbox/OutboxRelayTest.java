@@ -93,6 +93,54 @@ class OutboxRelayTest {
         assertEquals(IntStream.range(0, 30).mapToObj(i -> "n" + i).toList(), texts);
     }
 
+    @Inject
+    OutboxCleaner cleaner;
+
+    @Test
+    void deletesOnlyPublishedRowsOlderThanTheRetention() throws Exception {
+        UUID old = notes.add("agg-" + UUID.randomUUID(), "old");
+        UUID recent = notes.add("agg-" + UUID.randomUUID(), "recent");
+        TopicReader.await(TOPIC, r -> recent.toString().equals(TopicReader.header(r, "ce_id")), 1, WAIT);
+        awaitPublished(old);
+        UUID pending = UUID.randomUUID();
+        insertPendingRow(pending, "agg-" + UUID.randomUUID());
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "update outbox_event set published_at = now() - interval '8 days' where event_id = ?")) {
+            ps.setObject(1, old);
+            ps.executeUpdate();
+        }
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "update outbox_event set occurred_at = now() - interval '30 days' where event_id = ?")) {
+            ps.setObject(1, pending);
+            ps.executeUpdate();
+        }
+
+        cleaner.deletePublishedBefore();
+
+        assertEquals(0, rows(old));
+        assertEquals(1, rows(recent));
+        assertEquals(1, rows(pending));
+    }
+
+    private static void awaitPublished(UUID eventId) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (publishedAt(eventId) == null && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertNotNull(publishedAt(eventId));
+    }
+
+    private static int rows(UUID eventId) throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("select count(*) from outbox_event where event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
                 PostgresTestResource.PASSWORD);

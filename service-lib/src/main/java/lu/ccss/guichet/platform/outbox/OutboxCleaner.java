@@ -1,0 +1,37 @@
+package lu.ccss.guichet.platform.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Deletes published outbox rows once they are older than the retention period (default 7 days): the broker holds
+ * the events, and some payloads (documents) are large. Pending rows are never deleted.
+ */
+@ApplicationScoped
+public class OutboxCleaner {
+
+    private final EntityManager entityManager;
+    private final Duration retention;
+
+    public OutboxCleaner(EntityManager entityManager,
+                         @ConfigProperty(name = "guichet.outbox.retention", defaultValue = "P7D") Duration retention) {
+        this.entityManager = entityManager;
+        this.retention = retention;
+    }
+
+    @Scheduled(every = "${guichet.outbox.cleanup-interval:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public int deletePublishedBefore() {
+        return entityManager.createNativeQuery(
+                        "delete from outbox_event where published_at is not null and published_at < ?1")
+                .setParameter(1, Instant.now().minus(retention))
+                .executeUpdate();
+    }
+}
