@@ -27,6 +27,11 @@ public class OutboxCleaner {
 
     @Scheduled(every = "${guichet.outbox.cleanup-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCleanup() {
+        deletePublishedBefore();
+    }
+
+    /** Deletes the published rows older than the retention; returns how many. */
     @Transactional
     public int deletePublishedBefore() {
         return entityManager.createNativeQuery(
