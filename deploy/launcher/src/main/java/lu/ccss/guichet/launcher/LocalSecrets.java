@@ -1,0 +1,161 @@
+package lu.ccss.guichet.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The keys the services refuse to start without in production mode (which is what {@code quarkus-run.jar} runs),
+ * generated at random once per data directory under {@code secrets/} and kept, so that what was encrypted, hashed or
+ * sealed before a restart still opens after it. Local only: wiped by {@code --fresh}, never committed, never shared.
+ * Each service gets only its own keys, as in production: the codes' private key only reaches the mailing-service.
+ */
+final class LocalSecrets {
+
+    static final String CODES_KEY_ID = "local";
+    static final String SIGNING_ALIAS = "guichet-local-signer";
+    private static final List<String> SYMMETRIC_KEYS = List.of("national-id-hmac-key", "codes-hmac-key",
+            "letters-encryption-key", "edelivery-documents-key", "signing-keystore-password");
+
+    private final Path dir;
+    private final SecureRandom random = new SecureRandom();
+    private Properties keys;
+
+    LocalSecrets(Path dataDir) {
+        this.dir = dataDir.resolve("secrets");
+    }
+
+    /** Creates what is missing. */
+    synchronized void ensure() {
+        try {
+            Files.createDirectories(dir);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+            keys = new Properties();
+            Path keysFile = dir.resolve("keys.properties");
+            if (Files.isRegularFile(keysFile)) {
+                try (InputStream in = Files.newInputStream(keysFile)) {
+                    keys.load(in);
+                }
+            }
+            boolean changed = false;
+            for (String name : SYMMETRIC_KEYS) {
+                if (!keys.containsKey(name)) {
+                    byte[] bytes = new byte[32];
+                    random.nextBytes(bytes);
+                    keys.setProperty(name, Base64.getEncoder().encodeToString(bytes));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                try (OutputStream out = Files.newOutputStream(keysFile)) {
+                    keys.store(out, "Generated for this local data directory only; wiped by --fresh");
+                }
+            }
+            if (!Files.isRegularFile(codesPrivateKey()) || !Files.isRegularFile(codesPublicKey())) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(3072, random);
+                KeyPair pair = generator.generateKeyPair();
+                Files.writeString(codesPublicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                Files.writeString(codesPrivateKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            }
+            if (!Files.isRegularFile(signingKeystore())) {
+                createSigningKeystore();
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LaunchException("Could not create the local secrets in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The variables carrying {@code service}'s keys. */
+    synchronized Map<String, String> forService(ServiceDef service) {
+        if (keys == null) {
+            ensure();
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        switch (service.name()) {
+            case "space-service" -> env.put("NATIONAL_ID_HMAC_KEY", keys.getProperty("national-id-hmac-key"));
+            case "certification-service" -> {
+                env.put("CERT_SIGNING_KEYSTORE", signingKeystore().toString());
+                env.put("CERT_SIGNING_KEYSTORE_PASSWORD", keys.getProperty("signing-keystore-password"));
+                env.put("CERT_SIGNING_KEY_ALIAS", SIGNING_ALIAS);
+            }
+            case "mandate-service" -> {
+                env.put("CODES_PUBLIC_KEY", codesPublicKey().toString());
+                env.put("CODES_KEY_ID", CODES_KEY_ID);
+                env.put("CODES_HMAC_KEY", keys.getProperty("codes-hmac-key"));
+            }
+            case "mailing-service" -> {
+                env.put("CODES_PRIVATE_KEY", codesPrivateKey().toString());
+                env.put("CODES_KEY_ID", CODES_KEY_ID);
+                env.put("LETTERS_ENCRYPTION_KEY", keys.getProperty("letters-encryption-key"));
+            }
+            case "edelivery-service" -> env.put("EDELIVERY_DOCUMENTS_KEY", keys.getProperty("edelivery-documents-key"));
+            default -> {
+                // no keys
+            }
+        }
+        return env;
+    }
+
+    private Path codesPrivateKey() {
+        return dir.resolve("codes-private.pem");
+    }
+
+    private Path codesPublicKey() {
+        return dir.resolve("codes-public.pem");
+    }
+
+    private Path signingKeystore() {
+        return dir.resolve("signing.p12");
+    }
+
+    /** A PKCS#12 keystore with a self-signed certificate, made by the JDK's keytool. */
+    private void createSigningKeystore() throws IOException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        String password = keys.getProperty("signing-keystore-password");
+        Path tmp = dir.resolve("signing.p12.tmp");
+        Files.deleteIfExists(tmp);
+        ProcessBuilder pb = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", SIGNING_ALIAS,
+                "-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA", "-validity", "3650",
+                "-dname", "CN=Guichet local signer (local development only), O=Guichet, C=LU",
+                "-storetype", "PKCS12", "-keystore", tmp.toString(), "-storepass:env", "GUICHET_STOREPASS",
+                "-keypass:env", "GUICHET_STOREPASS", "-noprompt").redirectErrorStream(true);
+        pb.environment().put("GUICHET_STOREPASS", password);
+        Process process = pb.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException("keytool failed: " + output.trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while keytool was running", e);
+        }
+        Files.move(tmp, signingKeystore());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}

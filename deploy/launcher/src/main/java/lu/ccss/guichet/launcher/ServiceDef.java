@@ -1,0 +1,31 @@
+package lu.ccss.guichet.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One of the platform's services: its Maven module, its database and its HTTP port in a local run.
+ *
+ * @param name        the module's directory and artifact id, also the log file's name
+ * @param database    the PostgreSQL database it owns
+ * @param defaultPort its fixed HTTP port in a local run
+ */
+public record ServiceDef(String name, String database, int defaultPort) {
+
+    public static final List<ServiceDef> ALL = List.of(
+            new ServiceDef("space-service", "space", 8081),
+            new ServiceDef("certification-service", "certification", 8082),
+            new ServiceDef("mandate-service", "mandate", 8083),
+            new ServiceDef("mailing-service", "mailing", 8084),
+            new ServiceDef("edelivery-service", "edelivery", 8085));
+
+    /** The runnable jar that {@code ./mvnw package} produces. */
+    public Path jar(Path repoDir) {
+        return repoDir.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The environment variable other services may read to call this one, e.g. {@code SPACE_SERVICE_URL}. */
+    public String urlVariable() {
+        return name.toUpperCase().replace('-', '_') + "_URL";
+    }
+}

@@ -1,0 +1,79 @@
+package lu.ccss.guichet.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LauncherTest {
+
+    @Test
+    void defaultsAreTheFixedPortsOfTheLocalRun() {
+        LauncherConfig config = Launcher.parse(new String[0]);
+        assertEquals(15432, config.postgresPort());
+        assertEquals(9092, config.kafkaPort());
+        assertEquals(9093, config.kafkaControllerPort());
+        assertEquals(8180, config.keycloakPort());
+        assertEquals(List.of(8081, 8082, 8083, 8084, 8085),
+                ServiceDef.ALL.stream().map(config::servicePort).toList());
+        assertEquals("http://localhost:8180/realms/guichet", config.issuer());
+        assertEquals(ServiceDef.ALL, config.services());
+        assertEquals(LauncherConfig.Build.IF_MISSING, config.build());
+        assertFalse(config.fresh());
+    }
+
+    @Test
+    void portOffsetMovesEveryPortAndTheIssuer() {
+        LauncherConfig config = Launcher.parse(new String[] {"--port-offset=100"});
+        assertEquals(15532, config.postgresPort());
+        assertEquals(9192, config.kafkaPort());
+        assertEquals(9193, config.kafkaControllerPort());
+        assertEquals(8280, config.keycloakPort());
+        assertEquals(8181, config.servicePort(ServiceDef.ALL.get(0)));
+        assertEquals("http://localhost:8280/realms/guichet", config.issuer());
+    }
+
+    @Test
+    void flagsSelectWhatStarts() {
+        LauncherConfig config = Launcher.parse(new String[] {"--fresh", "--skip=space-service,mailing-service",
+                "--no-build", "--timeout=60", "--data-dir=/tmp/guichet-x"});
+        assertTrue(config.fresh());
+        assertEquals(List.of("certification-service", "mandate-service", "edelivery-service"),
+                config.services().stream().map(ServiceDef::name).toList());
+        assertEquals(LauncherConfig.Build.NEVER, config.build());
+        assertEquals(Duration.ofSeconds(60), config.startupTimeout());
+        assertEquals(Path.of("/tmp/guichet-x"), config.dataDir());
+        assertTrue(Launcher.parse(new String[] {"--infra-only"}).services().isEmpty());
+        assertNull(Launcher.parse(new String[] {"--help"}));
+    }
+
+    @Test
+    void rejectsWhatItDoesNotKnow() {
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--frsh"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--skip=spaces"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--timeout=soon"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--data-dir="}));
+    }
+
+    @Test
+    void eachServiceGetsOnlyItsOwnKeys(@org.junit.jupiter.api.io.TempDir Path dataDir) {
+        LocalSecrets secrets = new LocalSecrets(dataDir);
+        secrets.ensure();
+        ServiceDef mandate = ServiceDef.ALL.get(2);
+        ServiceDef mailing = ServiceDef.ALL.get(3);
+        assertTrue(secrets.forService(mailing).containsKey("CODES_PRIVATE_KEY"));
+        assertFalse(secrets.forService(mandate).containsKey("CODES_PRIVATE_KEY"));
+        assertTrue(secrets.forService(mandate).containsKey("CODES_PUBLIC_KEY"));
+        ServiceDef.ALL.stream().filter(s -> s != mailing)
+                .forEach(s -> assertFalse(secrets.forService(s).containsKey("CODES_PRIVATE_KEY"), s.name()));
+        // kept: a second launcher on the same data directory gets the same keys
+        assertEquals(secrets.forService(mandate), new LocalSecrets(dataDir).forService(mandate));
+    }
+}
