@@ -111,22 +111,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Creates the topics that are missing, with {@code partitions} partitions each. */
     public void createTopics(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
-            for (String topic : topics) {
+            List<NewTopic> wanted = topics.stream().map(topic -> new NewTopic(topic, partitions, (short) 1)
+                    .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)))).toList();
+            admin.createTopics(wanted).values().forEach((topic, created) -> {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
-                            .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)))))
-                            .all().get(30, TimeUnit.SECONDS);
+                    created.get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("Could not create topic " + topic, e.getCause());
                     }
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not create topic " + topic, e);
                 }
-            }
-        } catch (Exception e) {
-            if (e instanceof IllegalStateException ise) {
-                throw ise;
-            }
-            throw new IllegalStateException("Could not create topics", e);
+            });
         }
     }
 

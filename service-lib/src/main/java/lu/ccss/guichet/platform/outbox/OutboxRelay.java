@@ -2,7 +2,6 @@ package lu.ccss.guichet.platform.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -60,10 +59,6 @@ public class OutboxRelay {
         this.ackTimeout = ackTimeout;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        wake();
-    }
-
     void onStop(@Observes ShutdownEvent event) {
         running = false;
         worker.shutdown();
@@ -74,7 +69,10 @@ public class OutboxRelay {
         }
     }
 
-    /** The safety net: rows left by a crash, or whose send failed, are published by this poll. */
+    /**
+     * The safety net: rows left by a crash or a restart, or whose send failed, are published by this poll. Its first
+     * run waits until messaging is wired.
+     */
     @Scheduled(every = "${guichet.outbox.poll-interval:5s}", delayed = "${guichet.outbox.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
