@@ -11,19 +11,6 @@ CREATE TABLE edelivery_activation (
     PRIMARY KEY (space_id, employer, domain)
 );
 
--- Projection of CertificationGranted / MandateRevoked (mandate-service): which employers and domains a space is
--- certified for, so that members also see the domains whose eDelivery is not on yet.
-CREATE TABLE certification (
-    certification_id UUID        PRIMARY KEY,
-    space_id         UUID        NOT NULL,
-    employer         VARCHAR(13) NOT NULL,
-    domain           VARCHAR(20) NOT NULL,
-    capacity         VARCHAR(10) NOT NULL CHECK (capacity IN ('HOLDER', 'AGENT')),
-    granted_at       TIMESTAMPTZ,
-    revoked_at       TIMESTAMPTZ
-);
-CREATE INDEX certification_active_by_space ON certification (space_id) WHERE revoked_at IS NULL;
-
 -- The inbox: documents routed by the mailing-service (DocumentRouted).
 CREATE TABLE inbox_document (
     id           UUID         PRIMARY KEY,

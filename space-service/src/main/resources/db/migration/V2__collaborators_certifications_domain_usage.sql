@@ -1,5 +1,5 @@
--- Procedure D (invitations), the identities needed to refuse agents as collaborators, the projection of the
--- mandate-service's certifications, and the domain uses that switch eDelivery on.
+-- Procedure D (invitations), the identities needed to refuse agents as collaborators, and the domain uses that
+-- switch eDelivery on. (The projection of the certifications is service-lib's db/certifications.)
 
 -- The invitee's national number is personal data and never stored: a keyed hash (HMAC-SHA-256, key outside the
 -- database) recognises the invitee on acceptance; the last three digits let administrators tell invitees apart.
@@ -30,19 +30,6 @@ CREATE TABLE person_identity (
     recorded_at      TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX person_identity_by_hash ON person_identity (national_id_hash);
-
--- Projection of CertificationGranted / MandateRevoked (mandate-service). No foreign key: it mirrors another service.
-CREATE TABLE certification (
-    certification_id UUID        PRIMARY KEY,
-    space_id         UUID        NOT NULL,
-    employer         VARCHAR(13) NOT NULL,
-    domain           VARCHAR(20) NOT NULL,
-    capacity         VARCHAR(10) NOT NULL CHECK (capacity IN ('HOLDER', 'AGENT')),
-    granted_at       TIMESTAMPTZ,
-    revoked_at       TIMESTAMPTZ
-);
-CREATE INDEX certification_active_by_space ON certification (space_id, employer, domain) WHERE revoked_at IS NULL;
-CREATE INDEX certification_active_by_employer ON certification (employer, capacity) WHERE revoked_at IS NULL;
 
 -- The uses of a domain by a space for an employer. The primary key makes the first use a single row, whatever the
 -- concurrency: DomainFirstUsed is published by the one transaction whose insert created it.

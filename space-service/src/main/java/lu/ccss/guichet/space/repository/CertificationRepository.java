@@ -2,13 +2,11 @@ package lu.ccss.guichet.space.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.MandateEvents;
 
 import java.util.List;
 import java.util.UUID;
 
-/** This service's projection of the mandate-service's certifications (who may act for which employer, and how). */
+/** Questions on the certification projection (service-lib CertificationProjection) that only this service asks. */
 @ApplicationScoped
 public class CertificationRepository {
 
@@ -16,43 +14,6 @@ public class CertificationRepository {
 
     public CertificationRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    public void granted(MandateEvents.CertificationGranted event) {
-        entityManager.createNativeQuery("insert into certification (certification_id, space_id, employer, domain, "
-                        + "capacity, granted_at) values (?1, ?2, ?3, ?4, ?5, ?6) "
-                        + "on conflict (certification_id) do update set granted_at = excluded.granted_at")
-                .setParameter(1, event.certificationId())
-                .setParameter(2, event.spaceId())
-                .setParameter(3, event.employer())
-                .setParameter(4, event.domain().name())
-                .setParameter(5, event.capacity().name())
-                .setParameter(6, event.grantedAt())
-                .executeUpdate();
-    }
-
-    /** Also records a revocation whose grant this service never saw, so that the grant cannot revive it later. */
-    public void revoked(MandateEvents.MandateRevoked event) {
-        entityManager.createNativeQuery("insert into certification (certification_id, space_id, employer, domain, "
-                        + "capacity, revoked_at) values (?1, ?2, ?3, ?4, ?5, ?6) "
-                        + "on conflict (certification_id) do update set revoked_at = excluded.revoked_at")
-                .setParameter(1, event.certificationId())
-                .setParameter(2, event.spaceId())
-                .setParameter(3, event.employer())
-                .setParameter(4, event.domain().name())
-                .setParameter(5, event.capacity().name())
-                .setParameter(6, event.revokedAt())
-                .executeUpdate();
-    }
-
-    /** Whether the space is certified, as holder or agent, for the employer and domain. */
-    public boolean isCertified(UUID spaceId, String employer, Domain domain) {
-        return !entityManager.createNativeQuery("select 1 from certification where space_id = ?1 and employer = ?2 "
-                        + "and domain = ?3 and revoked_at is null limit 1")
-                .setParameter(1, spaceId)
-                .setParameter(2, employer)
-                .setParameter(3, domain.name())
-                .getResultList().isEmpty();
     }
 
     /**

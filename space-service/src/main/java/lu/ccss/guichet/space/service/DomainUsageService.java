@@ -7,7 +7,7 @@ import lu.ccss.guichet.events.SpaceEvents;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.problem.ProblemException;
 import lu.ccss.guichet.space.domain.DomainUse;
-import lu.ccss.guichet.space.repository.CertificationRepository;
+import lu.ccss.guichet.platform.certifications.CertificationProjection;
 import lu.ccss.guichet.space.repository.DomainUsageRepository;
 import lu.ccss.guichet.space.repository.SpaceRepository;
 
@@ -22,11 +22,11 @@ import java.util.UUID;
 public class DomainUsageService {
 
     private final SpaceRepository spaces;
-    private final CertificationRepository certifications;
+    private final CertificationProjection certifications;
     private final DomainUsageRepository usages;
     private final Outbox outbox;
 
-    public DomainUsageService(SpaceRepository spaces, CertificationRepository certifications,
+    public DomainUsageService(SpaceRepository spaces, CertificationProjection certifications,
                               DomainUsageRepository usages, Outbox outbox) {
         this.spaces = spaces;
         this.certifications = certifications;

@@ -1,13 +1,18 @@
-package lu.ccss.guichet.space.messaging;
+package lu.ccss.guichet.platform.certifications;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds the certification projection from {@code guichet.mandate.events}. */
+/**
+ * Feeds the certification projection of a service that opts in with the build property
+ * {@code guichet.certification.projection=true} (and configures the channel {@code mandate-events}).
+ */
 @ApplicationScoped
+@IfBuildProperty(name = "guichet.certification.projection", stringValue = "true")
 public class MandateEventsConsumer {
 
     public static final String CHANNEL = "mandate-events";
