@@ -148,6 +148,19 @@ class CodeLettersTest {
     }
 
     @Test
+    void codesHoldingAnAsteriskArePrinted() {
+        // The asterisk is one of the 32 symbols the mandate-service draws codes from.
+        CodesIssuedFixture request = CodesIssuedFixture.request("en");
+        LetterCode first = request.holderCodes.get(0);
+        String withAsterisks = "*B2C-D3F*-G4H*";
+        request.holderCodes.set(0, new LetterCode(first.kind(), first.domain(), withAsterisks, null, null));
+        request.publish();
+
+        String text = text(pdf(awaitLetters(request.requestId, 1).get(0).get("id")));
+        assertThat(text, containsString(withAsterisks));
+    }
+
+    @Test
     void theSameCodesTwiceMakeOneSetOfLetters() {
         CodesIssuedFixture request = CodesIssuedFixture.request("fr").withAgent("Fiduciaire Weber", WEBER,
                 Domain.BILLING);

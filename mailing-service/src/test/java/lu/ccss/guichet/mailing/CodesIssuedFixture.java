@@ -40,7 +40,8 @@ public final class CodesIssuedFixture {
     public static final PublicKey OTHER_PUBLIC_KEY = KeyMaterial.publicKey("src/test/resources/keys/other-public.pem");
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /** The mandate-service's code symbols (CodeAlphabet.SYMBOLS): 2-9, A-Z without I, L and O, and the asterisk. */
+    private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ*";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record Agent(String name, String registrationNumber, PostalAddress address, Set<Domain> domains,

@@ -6,6 +6,7 @@ import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EDeliveryEvents.EDeliveryActivated;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.events.SpaceEvents.DomainFirstUsed;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.mailing.render.LetterRenderer;
 import lu.ccss.guichet.testing.Tokens;
@@ -113,6 +114,10 @@ class DocumentsTest {
         TopicWriter.publish(Topics.EDELIVERY, spaceId.toString(), UUID.randomUUID().toString(),
                 EventTypes.EDELIVERY_ACTIVATED.type(),
                 CodesIssuedFixture.json(new EDeliveryActivated(spaceId, employer, domain, Instant.now())));
+        awaitActivation(spaceId, employer, domain);
+    }
+
+    static void awaitActivation(UUID spaceId, String employer, Domain domain) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (count("select count(*) from edelivery_activation where space_id = ?::uuid and employer = ? "
                 + "and domain = ?", spaceId.toString(), employer, domain.name()) == 0) {
@@ -170,6 +175,32 @@ class DocumentsTest {
                 .body("channel", equalTo("POST"));
         send(document(UUID.randomUUID(), employer.employer, Domain.BILLING, statement)).then().statusCode(202)
                 .body("channel", equalTo("POST"));
+    }
+
+    @Test
+    void theFirstUseOfTheDomainSendsTheNextDocumentToTheInboxWithoutWaitingForTheEDeliveryService()
+            throws Exception {
+        CodesIssuedFixture employer = knownEmployer("fr");
+        UUID spaceId = UUID.randomUUID();
+        Instant firstUsedAt = Instant.now();
+        TopicWriter.publish(Topics.SPACE, spaceId.toString(), UUID.randomUUID().toString(),
+                EventTypes.DOMAIN_FIRST_USED.type(), CodesIssuedFixture.json(new DomainFirstUsed(spaceId,
+                        employer.employer, Domain.REMUNERATIONS, "CONSULTATION", firstUsedAt)));
+        awaitActivation(spaceId, employer.employer, Domain.REMUNERATIONS);
+
+        send(document(spaceId, employer.employer, Domain.REMUNERATIONS, samplePdf("Décompte", 1)))
+                .then().statusCode(202).body("channel", equalTo("EDELIVERY"));
+
+        // The edelivery-service's EDeliveryActivated for the same activation, later: no conflict, no dead letter.
+        String laterEventId = UUID.randomUUID().toString();
+        TopicWriter.publish(Topics.EDELIVERY, spaceId.toString(), laterEventId, EventTypes.EDELIVERY_ACTIVATED.type(),
+                CodesIssuedFixture.json(new EDeliveryActivated(spaceId, employer.employer, Domain.REMUNERATIONS,
+                        firstUsedAt.plusMillis(40))));
+        CodeLettersTest.awaitProcessed(laterEventId);
+        assertEquals(1, count("select count(*) from edelivery_activation where space_id = ?::uuid",
+                spaceId.toString()));
+        assertEquals(0, TopicReader.readAll("guichet.mailing.dead-letter").stream()
+                .filter(r -> spaceId.toString().equals(r.key())).count());
     }
 
     @Test

@@ -213,11 +213,12 @@ public record LauncherConfig(
 
         /** Free ports for everything, so that a test never collides with a developer's running stack. */
         public Builder freePorts() {
-            postgresPort = freePort();
-            kafkaPort = freePort();
-            kafkaControllerPort = freePort();
-            keycloakPort = freePort();
-            servicePorts.replaceAll((name, port) -> freePort());
+            Set<Integer> taken = new java.util.HashSet<>();
+            postgresPort = freePort(taken);
+            kafkaPort = freePort(taken);
+            kafkaControllerPort = freePort(taken);
+            keycloakPort = freePort(taken);
+            servicePorts.replaceAll((name, port) -> freePort(taken));
             return this;
         }
 
@@ -320,11 +321,34 @@ public record LauncherConfig(
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Where {@link #freePort} looks: below Linux's ephemeral range (32768-60999) and above common services. */
+    static final int FREE_PORTS_FROM = 20000;
+    static final int FREE_PORTS_TO = 32000;
+
+    /**
+     * A port free now, not in {@code taken}, and outside the kernel's ephemeral range: a port the kernel hands out
+     * for {@code new ServerSocket(0)} can be taken, between this check and the server's bind, as the local port of one
+     * of the many outgoing connections the starting services open (seen: Keycloak and a service failing with
+     * "address already in use" on a busy machine).
+     */
+    static int freePort(Set<Integer> taken) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = random.nextInt(FREE_PORTS_FROM, FREE_PORTS_TO);
+            if (!taken.contains(port) && isFree(port)) {
+                taken.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_TO);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress(port));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 }

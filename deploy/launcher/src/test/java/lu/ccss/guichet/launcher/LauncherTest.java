@@ -30,6 +30,19 @@ class LauncherTest {
     }
 
     @Test
+    void freePortsAreDistinctAndOutsideTheKernelsEphemeralRange() {
+        for (int i = 0; i < 20; i++) {
+            LauncherConfig config = LauncherConfig.builder().dataDir(Path.of("target/ports")).freePorts().create();
+            List<Integer> ports = new java.util.ArrayList<>(List.of(config.postgresPort(), config.kafkaPort(),
+                    config.kafkaControllerPort(), config.keycloakPort()));
+            ServiceDef.ALL.forEach(s -> ports.add(config.servicePort(s)));
+            assertEquals(ports.size(), ports.stream().distinct().count(), "distinct: " + ports);
+            assertTrue(ports.stream().allMatch(p -> p >= LauncherConfig.FREE_PORTS_FROM
+                    && p < LauncherConfig.FREE_PORTS_TO && p < 32768), "below 32768: " + ports);
+        }
+    }
+
+    @Test
     void portOffsetMovesEveryPortAndTheIssuer() {
         LauncherConfig config = Launcher.parse(new String[] {"--port-offset=100"});
         assertEquals(15532, config.postgresPort());

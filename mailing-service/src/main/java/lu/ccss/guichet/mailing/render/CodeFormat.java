@@ -19,8 +19,12 @@ public final class CodeFormat {
         return out.toString();
     }
 
-    /** Whether a code holds only what a code may hold: letters, digits and separators. */
+    /**
+     * Whether a code holds only what a code may hold: letters, digits, the asterisk and separators. The
+     * mandate-service draws codes from 2-9, A-Z without I, L and O, and {@code *} (its 32nd symbol), so one code in
+     * three or so holds an asterisk.
+     */
     public static boolean wellFormed(String code) {
-        return code != null && code.matches("[A-Za-z0-9 -]{4,64}");
+        return code != null && code.matches("[A-Za-z0-9* -]{4,64}");
     }
 }

@@ -2,12 +2,22 @@ package lu.ccss.guichet.mailing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EDeliveryEvents.EDeliveryActivated;
-import lu.ccss.guichet.mailing.domain.EDeliveryActivation;
+import lu.ccss.guichet.events.SpaceEvents.DomainFirstUsed;
 import lu.ccss.guichet.mailing.repository.EDeliveryActivationRepository;
 import lu.ccss.guichet.platform.inbox.InvalidEventException;
 
-/** Remembers where eDelivery is on, from the edelivery-service's EDeliveryActivated. */
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Remembers where eDelivery is on. eDelivery of a domain switches on with the space's first use of it: the
+ * mailing-service learns that from the space-service's DomainFirstUsed, in the same hop as the edelivery-service,
+ * rather than one hop later from the edelivery-service's EDeliveryActivated (which still counts, whichever comes
+ * first). A document sent once the space shows eDelivery active then no longer goes by post because this service
+ * had not heard yet.
+ */
 @ApplicationScoped
 public class EDeliveryProjection {
 
@@ -19,13 +29,18 @@ public class EDeliveryProjection {
 
     @Transactional
     public void onActivated(EDeliveryActivated event) {
-        if (event.spaceId() == null || event.employer() == null || event.domain() == null
-                || event.activatedAt() == null) {
-            throw new InvalidEventException("EDeliveryActivated needs spaceId, employer, domain and activatedAt");
+        activate("EDeliveryActivated", event.spaceId(), event.employer(), event.domain(), event.activatedAt());
+    }
+
+    @Transactional
+    public void onDomainFirstUsed(DomainFirstUsed event) {
+        activate("DomainFirstUsed", event.spaceId(), event.employer(), event.domain(), event.firstUsedAt());
+    }
+
+    private void activate(String type, UUID spaceId, String employer, Domain domain, Instant at) {
+        if (spaceId == null || employer == null || domain == null || at == null) {
+            throw new InvalidEventException(type + " needs spaceId, employer, domain and its time");
         }
-        if (!activations.isActive(event.spaceId(), event.employer(), event.domain())) {
-            activations.persist(EDeliveryActivation.of(event.spaceId(), event.employer(), event.domain(),
-                    event.activatedAt()));
-        }
+        activations.activate(spaceId, employer, domain, at);
     }
 }

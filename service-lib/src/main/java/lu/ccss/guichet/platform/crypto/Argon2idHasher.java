@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +19,17 @@ import java.util.regex.Pattern;
  * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}. The defaults are OWASP's first recommended setting
  * (19 MiB, 2 passes, 1 lane), 16-byte random salt, 32-byte hash. The parameters travel inside the string, so a hash
  * made with other parameters still verifies.
+ *
+ * <p>Each computation holds its whole memory (19 MiB by default) until it ends, and with one lane it keeps one core
+ * busy. Running more of them at once than there are cores only adds memory, not throughput: fifty concurrent
+ * certification attempts would need about 1 GB of heap and end in OutOfMemoryError. So at most
+ * {@link #MAX_CONCURRENT} computations run at once in a JVM (the number of cores, at least 2); the others wait for a
+ * turn, in arrival order. A burst of attempts queues instead of exhausting the heap.
  */
 public final class Argon2idHasher {
+
+    /** Computations allowed to run at once in this JVM. */
+    public static final int MAX_CONCURRENT = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     public static final int DEFAULT_MEMORY_KIB = 19 * 1024;
     public static final int DEFAULT_ITERATIONS = 2;
@@ -30,6 +40,7 @@ public final class Argon2idHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Semaphore TURNS = new Semaphore(MAX_CONCURRENT, true);
 
     private final int memoryKib;
     private final int iterations;
@@ -82,11 +93,25 @@ public final class Argon2idHasher {
         byte[] password = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
         byte[] out = new byte[length];
         try {
+            TURNS.acquire();
+        } catch (InterruptedException e) {
+            Arrays.fill(password, (byte) 0);
+            Arrays.fill(encoded.array(), (byte) 0);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to compute an Argon2id hash", e);
+        }
+        try {
             generator.generateBytes(password, out);
             return out;
         } finally {
+            TURNS.release();
             Arrays.fill(password, (byte) 0);
             Arrays.fill(encoded.array(), (byte) 0);
         }
+    }
+
+    /** How many computations are running now (at most {@link #MAX_CONCURRENT}). */
+    static int running() {
+        return MAX_CONCURRENT - TURNS.availablePermits();
     }
 }

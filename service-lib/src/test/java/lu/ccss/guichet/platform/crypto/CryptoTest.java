@@ -5,9 +5,19 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +35,44 @@ class CryptoTest {
         assertFalse(Argon2idHasher.verify(hash, "Secr3t-43"));
         assertFalse(Argon2idHasher.verify("not a hash", "Secr3t-42"));
         assertNotEquals(hash, hasher.hash("Secr3t-42"));
+    }
+
+    @Test
+    void aBurstOfArgon2idVerificationsRunsAtMostAsManyAtOnceAsTheLimitAndAllSucceed() throws Exception {
+        String hash = Argon2idHasher.withDefaults().hash("Secr3t-42");
+        int burst = Argon2idHasher.MAX_CONCURRENT * 4;
+        ExecutorService pool = Executors.newFixedThreadPool(burst);
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread watcher = new Thread(() -> {
+            while (!done.get()) {
+                mostAtOnce.accumulateAndGet(Argon2idHasher.running(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        watcher.start();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return Argon2idHasher.verify(hash, "Secr3t-42");
+                }));
+            }
+            go.countDown();
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            done.set(true);
+            watcher.join();
+            pool.shutdownNow();
+        }
+        // 19 MiB each: without the limit, the whole burst would hold its memory at once.
+        assertTrue(mostAtOnce.get() >= 1 && mostAtOnce.get() <= Argon2idHasher.MAX_CONCURRENT,
+                "at most " + Argon2idHasher.MAX_CONCURRENT + " at once, saw " + mostAtOnce.get());
+        assertEquals(0, Argon2idHasher.running());
     }
 
     @Test

@@ -1,0 +1,343 @@
+package lu.ccss.guichet.benchmark;
+
+import lu.ccss.guichet.client.Guichet;
+import lu.ccss.guichet.client.Http;
+import lu.ccss.guichet.client.Keycloak;
+import lu.ccss.guichet.client.Latencies;
+import lu.ccss.guichet.client.Platform;
+import lu.ccss.guichet.launcher.LaunchException;
+import lu.ccss.guichet.launcher.LauncherConfig;
+import lu.ccss.guichet.launcher.LocalStack;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * The first benchmark: N concurrent complete flows ({@link CertificationFlow}) against the local platform, for each
+ * N of {@code --flows}, then, in the same run, the machine's ceilings (PostgreSQL commit rate, Argon2id CPU cost).
+ * Prints markdown tables: flows per second, p50/p95/p99 per endpoint, event hop latencies, CPU and memory of each
+ * process, and the platform's flows per second as a fraction of the tighter ceiling. No timed assertion: it measures.
+ *
+ * <p>Run: {@code deploy/benchmark.sh} (see docs/performance.md).
+ */
+public final class Benchmark {
+
+    private static final String USAGE = """
+            Usage: deploy/benchmark.sh [options]   (or: java -jar system-tests/target/system-tests.jar [options])
+
+            Starts the whole platform (LocalStack, free ports, a temporary data directory), drives N concurrent
+            complete flows for each N, measures the ceilings, prints the results and stops the platform.
+
+              --flows=1,10,50      the concurrency of each round (default 1,10,50)
+              --running            use the stack ./run-local.sh is running instead of starting one
+              --data-dir=PATH      with --running: that stack's data directory (default as ./run-local.sh);
+                                   without: where to start the stack (default a temporary directory, deleted after)
+              --port-offset=N      with --running: the offset that stack was started with
+              --commit-seconds=S   how long each JDBC commit loop runs (default 5)
+              --help               this text
+            """;
+
+    /** Argon2id computations per flow: step 6 hashes the security code; each of 4 holder certifications verifies it. */
+    static final int ARGON2_PER_FLOW = 1 + 4;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Options options;
+    private final Report report = new Report(System.out);
+
+    private Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.print(USAGE);
+            return;
+        }
+        try {
+            new Benchmark(options).run();
+        } catch (LaunchException e) {
+            System.err.println();
+            System.err.println("FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        LauncherConfig config;
+        LocalStack stack = null;
+        Path tempDir = null;
+        if (options.running()) {
+            LauncherConfig.Builder builder = LauncherConfig.builder().portOffset(options.portOffset());
+            if (options.dataDir() != null) {
+                builder.dataDir(options.dataDir());
+            }
+            config = builder.create();
+            progress("using the running stack (data directory " + config.dataDir() + ")");
+        } else {
+            Path dataDir = options.dataDir();
+            if (dataDir == null) {
+                tempDir = Files.createTempDirectory("guichet-benchmark-");
+                dataDir = tempDir;
+            }
+            config = LauncherConfig.builder().dataDir(dataDir).freePorts().startupTimeout(Duration.ofMinutes(6))
+                    .create();
+            stack = new LocalStack(config, Benchmark::progress);
+            LocalStack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "benchmark-stop"));
+            stack.start();
+            progress("platform ready in " + stack.startupTime().toSeconds() + " s");
+        }
+        try {
+            measure(config, stack != null);
+        } finally {
+            if (stack != null) {
+                progress("stopping the platform");
+                stack.close();
+            }
+            if (tempDir != null) {
+                deleteTree(tempDir);
+            }
+        }
+    }
+
+    private void measure(LauncherConfig config, boolean launcherIsThisJvm) throws Exception {
+        Platform platform = Platform.of(config);
+        Latencies endpoints = new Latencies();
+        Http http = new Http(endpoints);
+        Keycloak keycloak = new Keycloak(platform, http);
+        Guichet operator = Guichet.user(platform, http, keycloak, "operator");
+        Guichet domainSystem = Guichet.domainSystem(platform, http, keycloak);
+        String postgres = "jdbc:postgresql://localhost:" + config.postgresPort() + "/postgres";
+        List<ProcessStats.Tracked> processes = ProcessStats.ofStack(config.dataDir(), launcherIsThisJvm);
+
+        int warmUps = 2;
+        int people = warmUps + options.flows().stream().mapToInt(Integer::intValue).sum();
+        progress("creating " + people + " employers in Keycloak, one per flow, and signing them in");
+        List<String> users = new BenchmarkUsers(config, http).create(people);
+        BenchmarkUsers.signIn(keycloak, users);
+        keycloak.user("operator");
+        keycloak.domainSystem();
+        Iterator<String> nextUser = users.iterator();
+
+        progress("warm-up: " + warmUps + " flows, one after the other (not counted)");
+        Latencies warmUpHops = new Latencies();
+        Map<String, LongAdder> warmUpChannels = new ConcurrentHashMap<>();
+        for (int i = 0; i < warmUps; i++) {
+            Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), BenchmarkUsers.PASSWORD);
+            Duration d = new CertificationFlow(employer, operator, domainSystem, warmUpHops, warmUpChannels).run();
+            progress("warm-up flow " + (i + 1) + ": " + d.toMillis() + " ms");
+        }
+
+        List<Round> rounds = new ArrayList<>();
+        for (int n : options.flows()) {
+            progress("round: " + n + " concurrent flow(s)");
+            endpoints.clear();
+            Latencies hops = new Latencies();
+            Map<String, LongAdder> channels = new ConcurrentHashMap<>();
+            LongAdder flowThreadsCpu = new LongAdder();
+            ConcurrentLinkedQueue<Duration> durations = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            CountDownLatch go = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(n);
+            for (int i = 0; i < n; i++) {
+                Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), BenchmarkUsers.PASSWORD);
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        durations.add(new CertificationFlow(employer, operator, domainSystem, hops, channels).run());
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    } finally {
+                        flowThreadsCpu.add(THREADS.getCurrentThreadCpuTime());
+                        done.countDown();
+                    }
+                }, "flow-" + i);
+                t.setDaemon(true);
+                t.start();
+            }
+            Map<ProcessStats.Tracked, ProcessStats.Sample> before = ProcessStats.sample(processes);
+            long xidsBefore = Ceilings.transactionIds(postgres);
+            long commitsBefore = Ceilings.committedTransactions(postgres);
+            long httpCpuBefore = httpClientThreadsCpu();
+            Map<String, Long> threadsBefore = threadCpuByGroup();
+            long start = System.nanoTime();
+            go.countDown();
+            done.await();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double clientCpu = (flowThreadsCpu.sum() + httpClientThreadsCpu() - httpCpuBefore) / 1e9;
+            long xids = Ceilings.transactionIds(postgres) - xidsBefore - 1; // the query itself takes one id
+            long commits = Ceilings.committedTransactions(postgres) - commitsBefore;
+            Map<ProcessStats.Tracked, ProcessStats.Sample> after = ProcessStats.sample(processes);
+            Map<String, Double> threadGroups = new java.util.TreeMap<>();
+            threadCpuByGroup().forEach((group, nanos) -> {
+                double delta = (nanos - threadsBefore.getOrDefault(group, 0L)) / 1e9;
+                if (delta >= 0.05) {
+                    threadGroups.put(group, delta);
+                }
+            });
+            Round round = new Round(n, seconds, List.copyOf(durations), List.copyOf(failures), endpoints.summaries(),
+                    hops.summaries(), before, after, xids, commits, counts(channels),
+                    launcherIsThisJvm ? clientCpu : 0, threadGroups);
+            rounds.add(round);
+            progress(String.format("round %d: %d ok, %d failed, %.1f s, %.2f flows/s", n, durations.size(),
+                    failures.size(), seconds, round.flowsPerSecond()));
+            failures.stream().limit(3).forEach(f -> progress("  failure: " + f));
+        }
+
+        progress("ceilings: PostgreSQL commit loop and Argon2id");
+        Ceilings.CommitSettings settings = Ceilings.settings(postgres);
+        String scratch = Ceilings.prepareScratch("localhost", config.postgresPort());
+        List<Ceilings.CommitRate> commitRates = new ArrayList<>();
+        Duration loop = Duration.ofSeconds(options.commitSeconds());
+        for (int connections : List.of(1, 4, 16)) {
+            commitRates.add(Ceilings.commitLoop(scratch, connections, false, loop));
+        }
+        for (int connections : List.of(1, 16)) {
+            commitRates.add(Ceilings.commitLoop(scratch, connections, true, loop));
+        }
+        double argon2 = Ceilings.argon2VerificationCpuSeconds(15);
+
+        report.print(config, rounds, processes, settings, commitRates, argon2, warmUpHops, counts(warmUpChannels));
+    }
+
+    /** CPU time of this JVM's live threads, by name without its numbers (e.g. data-plane-kafka-request-handler-). */
+    private static Map<String, Long> threadCpuByGroup() {
+        Map<String, Long> groups = new java.util.HashMap<>();
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    groups.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** CPU time of this JVM's HTTP client threads (the benchmark's own work, not Kafka's). */
+    private static long httpClientThreadsCpu() {
+        long total = 0;
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("http-client")) {
+                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    /** One round of N concurrent flows and what it cost. */
+    record Round(int n, double seconds, List<Duration> durations, List<Throwable> failures,
+                 Map<String, Latencies.Summary> endpoints, Map<String, Latencies.Summary> hops,
+                 Map<ProcessStats.Tracked, ProcessStats.Sample> before,
+                 Map<ProcessStats.Tracked, ProcessStats.Sample> after, long writeTransactions, long commits,
+                 Map<String, Long> documentChannels, double clientCpuSeconds, Map<String, Double> thisJvmThreads) {
+
+        double flowsPerSecond() {
+            return durations.size() / seconds;
+        }
+
+        Duration flowPercentile(int p) {
+            List<Duration> sorted = new ArrayList<>(durations);
+            if (sorted.isEmpty()) {
+                return Duration.ZERO;
+            }
+            Collections.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+
+        double cpuSeconds() {
+            return after.entrySet().stream()
+                    .mapToDouble(e -> e.getValue().cpuSeconds() - before.get(e.getKey()).cpuSeconds()).sum();
+        }
+
+        /** Writing transactions per completed flow (transaction ids handed out by PostgreSQL). */
+        double writesPerFlow() {
+            return durations.isEmpty() ? 0 : writeTransactions / (double) durations.size();
+        }
+    }
+
+    /** The command line. */
+    record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds) {
+        static Options parse(String[] args) {
+            List<Integer> flows = List.of(1, 10, 50);
+            boolean running = false;
+            Path dataDir = null;
+            int portOffset = 0;
+            int commitSeconds = 5;
+            for (String arg : args) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    return null;
+                } else if (arg.startsWith("--flows=")) {
+                    flows = Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList();
+                    if (flows.isEmpty() || flows.stream().anyMatch(f -> f < 1 || f > 500)) {
+                        throw new IllegalArgumentException("--flows: numbers from 1 to 500, e.g. --flows=1,10,50");
+                    }
+                } else if (arg.equals("--running")) {
+                    running = true;
+                } else if (arg.startsWith("--data-dir=")) {
+                    dataDir = Path.of(value);
+                } else if (arg.startsWith("--port-offset=")) {
+                    portOffset = Integer.parseInt(value);
+                } else if (arg.startsWith("--commit-seconds=")) {
+                    commitSeconds = Integer.parseInt(value);
+                } else {
+                    throw new IllegalArgumentException("Unknown option " + arg);
+                }
+            }
+            return new Options(flows, running, dataDir, portOffset, commitSeconds);
+        }
+    }
+
+    private static Map<String, Long> counts(Map<String, LongAdder> adders) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        adders.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    static void progress(String message) {
+        System.err.println("[benchmark " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
