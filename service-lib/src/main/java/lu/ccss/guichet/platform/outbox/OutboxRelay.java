@@ -71,9 +71,9 @@ public class OutboxRelay {
 
     /**
      * The safety net: rows left by a crash or a restart, or whose send failed, are published by this poll. Its first
-     * run waits until messaging is wired.
+     * run waits until the application has started (messaging wired).
      */
-    @Scheduled(every = "${guichet.outbox.poll-interval:5s}", delayed = "${guichet.outbox.poll-delay:3s}",
+    @Scheduled(every = "${guichet.outbox.poll-interval:5s}", skipExecutionIf = AfterStartup.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
