@@ -1,5 +1,7 @@
 package lu.ccss.guichet.mailing.domain;
 
+import lu.ccss.guichet.platform.persistence.Address;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;

@@ -11,7 +11,7 @@ import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.mailing.domain.Address;
+import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mailing.domain.EmployerContact;
 import lu.ccss.guichet.mailing.domain.Letter;
 import lu.ccss.guichet.mailing.render.CodeFormat;

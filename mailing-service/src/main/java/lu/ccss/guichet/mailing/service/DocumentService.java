@@ -6,7 +6,7 @@ import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MailingEvents;
 import lu.ccss.guichet.events.MailingEvents.LetterKind;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.mailing.domain.Address;
+import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mailing.domain.DocumentDispatch;
 import lu.ccss.guichet.mailing.domain.DocumentDispatch.Channel;
 import lu.ccss.guichet.mailing.domain.DocumentSubmission;

@@ -15,7 +15,7 @@ import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
-import lu.ccss.guichet.mandate.domain.Address;
+import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mandate.domain.AuditAction;
 import lu.ccss.guichet.mandate.domain.AuditEntry;
 import lu.ccss.guichet.mandate.domain.AuditOutcome;
@@ -181,7 +181,7 @@ public class CodeIssuer {
             throw new IllegalStateException("Could not write the codes of letter " + letter.id);
         }
         try {
-            return new CodeLetter(letter.id, letter.recipientKind, recipientName, address.toPostal(),
+            return new CodeLetter(letter.id, letter.recipientKind, recipientName, address.toPostalAddress(),
                     agentRegistrationNumber, secrets.seal(json));
         } finally {
             Arrays.fill(json, (byte) 0);

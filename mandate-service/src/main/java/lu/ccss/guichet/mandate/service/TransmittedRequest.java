@@ -4,7 +4,7 @@ import lu.ccss.guichet.events.CertificationEvents.Agent;
 import lu.ccss.guichet.events.CertificationEvents.Employer;
 import lu.ccss.guichet.events.CertificationEvents.RequestTransmitted;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.mandate.domain.Address;
+import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mandate.domain.CodeRequest;
 import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.platform.inbox.InvalidEventException;

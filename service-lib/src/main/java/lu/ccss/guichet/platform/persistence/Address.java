@@ -1,10 +1,10 @@
-package lu.ccss.guichet.mandate.domain;
+package lu.ccss.guichet.platform.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import lu.ccss.guichet.events.PostalAddress;
 
-/** Where a code letter goes. */
+/** A postal address stored as columns of an entity (street, house_number, postcode, locality, country). */
 @Embeddable
 public class Address {
 
@@ -20,6 +20,7 @@ public class Address {
     @Column(nullable = false)
     public String locality;
 
+    /** ISO 3166-1 alpha-2, upper case. */
     @Column(nullable = false)
     public String country;
 
@@ -33,7 +34,7 @@ public class Address {
         return a;
     }
 
-    public PostalAddress toPostal() {
+    public PostalAddress toPostalAddress() {
         return new PostalAddress(street, number, postcode, locality, country);
     }
 }
