@@ -3,17 +3,14 @@ package lu.ccss.guichet.certification;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,25 +154,15 @@ final class Fixtures {
     }
 
     static Connection db() throws SQLException {
-        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
-                PostgresTestResource.PASSWORD);
+        return TestDatabase.connect();
     }
 
     static long count(String sql) {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.count(sql);
     }
 
     static String text(String sql) {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.text(sql);
     }
 
     static int update(String sql) throws SQLException {
@@ -185,15 +172,7 @@ final class Fixtures {
     }
 
     static List<String> column(String sql) {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.texts(sql);
     }
 
     /** Waits (at most 30 s) until the count query answers {@code expected}. */

@@ -25,7 +25,7 @@ import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
 import lu.ccss.guichet.platform.crypto.SealedBox;
-import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import lu.ccss.guichet.testing.TopicWriter;
@@ -34,12 +34,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -266,37 +263,19 @@ final class Scenario {
     }
 
     static Connection db() throws SQLException {
-        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
-                PostgresTestResource.PASSWORD);
+        return TestDatabase.connect();
     }
 
     static long count(String sql) {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.count(sql);
     }
 
     static String text(String sql) {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.text(sql);
     }
 
     static List<String> texts(String sql) {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.texts(sql);
     }
 
     static void awaitCount(String sql, long expected) {

@@ -1,0 +1,52 @@
+package lu.ccss.guichet.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain SQL on the test database, for tests that check the rows themselves. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
+                PostgresTestResource.PASSWORD);
+    }
+
+    /** The first column of the first row as a number (a {@code count(*)} query). */
+    public static long count(String sql) {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row as text, or null when there is no row. */
+    public static String text(String sql) {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row as text. */
+    public static List<String> texts(String sql) {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
