@@ -18,7 +18,7 @@ CREATE TABLE certification_request (
     filer_first_name             VARCHAR(100),
     filer_email                  VARCHAR(254),
     filer_phone                  VARCHAR(16),
-    employer_registration_number VARCHAR(13),
+    employer                     VARCHAR(13),
     employer_legal_name          VARCHAR(200),
     employer_street              VARCHAR(100),
     employer_house_number        VARCHAR(16),
@@ -38,7 +38,7 @@ CREATE TABLE certification_request (
 );
 -- One open request per space and employer, whatever the races between two filers.
 CREATE UNIQUE INDEX certification_request_one_open_per_employer
-    ON certification_request (space_id, employer_registration_number)
+    ON certification_request (space_id, employer)
     WHERE state IN ('DRAFT', 'CONFIRMED', 'SIGNED');
 CREATE INDEX certification_request_by_space ON certification_request (space_id, created_at);
 CREATE INDEX certification_request_by_state ON certification_request (state, created_at);
@@ -83,16 +83,6 @@ CREATE TABLE request_timeline (
     actor       VARCHAR(255)
 );
 CREATE INDEX request_timeline_by_request ON request_timeline (request_id, occurred_at, seq);
-
-CREATE TABLE agent_mandate (
-    certification_id UUID        PRIMARY KEY,
-    space_id         UUID        NOT NULL,
-    employer         VARCHAR(13) NOT NULL,
-    domain           VARCHAR(20) NOT NULL,
-    granted_at       TIMESTAMPTZ,
-    revoked_at       TIMESTAMPTZ
-);
-CREATE INDEX agent_mandate_active ON agent_mandate (space_id, employer) WHERE revoked_at IS NULL;
 
 -- Transmitted data never changes: not the request, not its agents, not its document.
 CREATE FUNCTION refuse_change_of_transmitted_request() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -84,7 +84,7 @@ CREATE INDEX issued_code_by_request ON issued_code (request_id);
 
 -- A space certified for an employer and a domain, as holder or agent. At most one active per employer, domain and
 -- capacity: a new one ends the previous (REPLACED).
-CREATE TABLE certification (
+CREATE TABLE mandate (
     id                        UUID         PRIMARY KEY,
     space_id                  UUID         NOT NULL,
     employer                  VARCHAR(13)  NOT NULL,
@@ -102,8 +102,8 @@ CREATE TABLE certification (
     ended_by                  VARCHAR(255),
     CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 );
-CREATE UNIQUE INDEX certification_one_active ON certification (employer, domain, capacity) WHERE ended_at IS NULL;
-CREATE INDEX certification_by_space ON certification (space_id) WHERE ended_at IS NULL;
+CREATE UNIQUE INDEX mandate_one_active ON mandate (employer, domain, capacity) WHERE ended_at IS NULL;
+CREATE INDEX mandate_by_space ON mandate (space_id) WHERE ended_at IS NULL;
 
 -- Failed code attempts per person and space, for the rate limit (shared by every instance); pruned after a day.
 CREATE TABLE redemption_failure (
@@ -125,7 +125,7 @@ CREATE TABLE audit_entry (
     employer         VARCHAR(13),
     request_id       UUID,
     space_id         UUID,
-    certification_id UUID,
+    mandate_id UUID,
     code_id          UUID,
     domain           VARCHAR(20),
     capacity         VARCHAR(10),

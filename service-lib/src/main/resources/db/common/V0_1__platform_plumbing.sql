@@ -1,5 +1,5 @@
--- Plumbing shared by every service: the transactional outbox, the idempotent inbox and the space members
--- (the space-service's own data; every other service's projection of it). Never edited once landed.
+-- Plumbing shared by every service: the transactional outbox and the record of processed events (idempotent
+-- consumers).
 
 CREATE TABLE outbox_event (
     seq            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -16,20 +16,10 @@ CREATE TABLE outbox_event (
 );
 CREATE INDEX outbox_event_pending ON outbox_event (seq) WHERE published_at IS NULL;
 
-CREATE TABLE inbox_processed_event (
+CREATE TABLE processed_event (
     consumer     VARCHAR(100) NOT NULL,
     event_id     VARCHAR(200) NOT NULL,
     event_type   VARCHAR(128),
     processed_at TIMESTAMPTZ  NOT NULL,
     PRIMARY KEY (consumer, event_id)
 );
-
-CREATE TABLE space_member (
-    space_id     UUID         NOT NULL,
-    user_id      VARCHAR(255) NOT NULL,
-    role         VARCHAR(20)  NOT NULL CHECK (role IN ('ADMINISTRATOR', 'MEMBER')),
-    display_name VARCHAR(200),
-    since        TIMESTAMPTZ  NOT NULL,
-    PRIMARY KEY (space_id, user_id)
-);
-CREATE INDEX space_member_by_user ON space_member (user_id);

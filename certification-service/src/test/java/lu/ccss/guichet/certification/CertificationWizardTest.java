@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -243,7 +244,7 @@ class CertificationWizardTest {
 
         // The rule is a partial unique index, not just a check in the code.
         assertThrows(SQLException.class, () -> update("update certification_request set "
-                + "employer_registration_number = '" + EMPLOYER + "' where id = '" + second + "'"));
+                + "employer = '" + EMPLOYER + "' where id = '" + second + "'"));
 
         given().auth().oauth2(Tokens.user(user)).when().delete("/api/certification-requests/" + first)
                 .then().statusCode(204);
@@ -271,7 +272,7 @@ class CertificationWizardTest {
             pool.shutdownNow();
         }
         assertEquals(1, count("select count(*) from certification_request where space_id = '" + space
-                + "' and employer_registration_number = '" + EMPLOYER + "'"));
+                + "' and employer = '" + EMPLOYER + "'"));
     }
 
     @Test

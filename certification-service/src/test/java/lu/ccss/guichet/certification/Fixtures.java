@@ -1,5 +1,9 @@
 package lu.ccss.guichet.certification;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
+import lu.ccss.guichet.events.SpaceEvents;
+import lu.ccss.guichet.events.MemberRole;
+import lu.ccss.guichet.events.EventTypes;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import lu.ccss.guichet.events.Topics;
@@ -31,9 +35,6 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static String newUser() {
-        return "user-" + UUID.randomUUID();
-    }
 
     /** A new space whose member is {@code user}, made known to the service as the space-service would. */
     static UUID spaceWithMember(String user) {
@@ -43,10 +44,8 @@ final class Fixtures {
     }
 
     static void addMember(UUID spaceId, String user) {
-        TopicWriter.publish(Topics.SPACE, spaceId.toString(), UUID.randomUUID().toString(),
-                "lu.ccss.space.member-added.v1", "{\"spaceId\":\"" + spaceId + "\",\"userId\":\"" + user
-                        + "\",\"role\":\"ADMINISTRATOR\",\"displayName\":\"" + user + "\",\"addedAt\":\""
-                        + Instant.now() + "\"}");
+        TopicWriter.publish(EventTypes.MEMBER_ADDED, spaceId.toString(), new SpaceEvents.MemberAdded(spaceId, user,
+                MemberRole.ADMINISTRATOR, user, Instant.now()));
         awaitRows("select count(*) from space_member where space_id = '" + spaceId + "' and user_id = '" + user
                 + "'", 1);
     }

@@ -1,5 +1,10 @@
 package lu.ccss.guichet.certification;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.MandateEvents;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.Capacity;
 import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.TopicWriter;
@@ -25,23 +30,19 @@ class MandateAndMailingEventsTest {
 
     private static void granted(UUID certificationId, UUID spaceId, String employer, String domain, String capacity,
                                 String requestId, String eventId) {
-        TopicWriter.publish(Topics.MANDATE, employer, eventId, "lu.ccss.mandate.certification-granted.v1",
-                "{\"certificationId\":\"" + certificationId + "\",\"spaceId\":\"" + spaceId + "\",\"employer\":\""
-                        + employer + "\",\"domain\":\"" + domain + "\",\"capacity\":\"" + capacity
-                        + "\",\"requestId\":" + (requestId == null ? "null" : "\"" + requestId + "\"")
-                        + ",\"grantedAt\":\"" + Instant.now() + "\"}");
+        TopicWriter.publish(EventTypes.CERTIFICATION_GRANTED, employer, eventId, new MandateEvents.CertificationGranted(
+                certificationId, spaceId, employer, Domain.valueOf(domain), Capacity.valueOf(capacity),
+                requestId == null ? null : UUID.fromString(requestId), Instant.now()));
     }
 
     private static void revoked(UUID certificationId, UUID spaceId, String employer, String domain) {
-        TopicWriter.publish(Topics.MANDATE, employer, UUID.randomUUID().toString(),
-                "lu.ccss.mandate.mandate-revoked.v1",
-                "{\"certificationId\":\"" + certificationId + "\",\"spaceId\":\"" + spaceId + "\",\"employer\":\""
-                        + employer + "\",\"domain\":\"" + domain + "\",\"capacity\":\"AGENT\",\"reason\":\"WITHDRAWN\","
-                        + "\"revokedAt\":\"" + Instant.now() + "\"}");
+        TopicWriter.publish(EventTypes.MANDATE_REVOKED, employer, new MandateEvents.MandateRevoked(certificationId,
+                spaceId, employer, Domain.valueOf(domain), Capacity.AGENT, MandateEvents.RevocationReason.WITHDRAWN,
+                Instant.now()));
     }
 
     private static void awaitMandate(UUID certificationId, boolean active) {
-        awaitRows("select count(*) from agent_mandate where certification_id = '" + certificationId + "' and "
+        awaitRows("select count(*) from mandate where capacity = 'AGENT' and mandate_id = '" + certificationId + "' and "
                 + "revoked_at is " + (active ? "null" : "not null"), 1);
     }
 
@@ -75,7 +76,7 @@ class MandateAndMailingEventsTest {
         revoked(mandate, agentSpace, EMPLOYER, "AFFILIATIONS");
         awaitMandate(mandate, false);
         granted(mandate, agentSpace, EMPLOYER, "AFFILIATIONS", "AGENT", null, UUID.randomUUID().toString());
-        awaitRows("select count(*) from agent_mandate where certification_id = '" + mandate
+        awaitRows("select count(*) from mandate where capacity = 'AGENT' and mandate_id = '" + mandate
                 + "' and granted_at is not null", 1);
         String id = openDraft(accountant, agentSpace);
         put(accountant, id, "employer", employer(EMPLOYER, "fr")).statusCode(200);
@@ -92,7 +93,7 @@ class MandateAndMailingEventsTest {
                 + "' and kind = 'DOMAIN_CERTIFIED'", 1);
         put(holder, id, "employer", employer(EMPLOYER, "fr")).statusCode(200);
         org.junit.jupiter.api.Assertions.assertEquals(0,
-                count("select count(*) from agent_mandate where space_id = '" + space + "'"));
+                count("select count(*) from mandate where capacity = 'AGENT' and space_id = '" + space + "'"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import lu.ccss.guichet.testing.Tokens;
@@ -51,7 +52,7 @@ class OperatorListingTest {
                 .body("items.id", hasItem(sent))
                 .body("items.state", everyItem(equalTo("TRANSMITTED")))
                 .body("items.size()", lessThanOrEqualTo(20))
-                .body("items.find { it.id == '" + sent + "' }.employerRegistrationNumber", equalTo(EMPLOYER))
+                .body("items.find { it.id == '" + sent + "' }.employer", equalTo(EMPLOYER))
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(page.contains("argon2") || page.contains("Operator-1"));
         operator().when().get("/api/operator/certification-requests")

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import lu.ccss.guichet.testing.Tokens;

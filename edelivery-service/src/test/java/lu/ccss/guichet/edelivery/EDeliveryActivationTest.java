@@ -1,5 +1,6 @@
 package lu.ccss.guichet.edelivery;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.Tokens;
@@ -19,7 +20,6 @@ import static lu.ccss.guichet.edelivery.EDeliveryApi.count;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.domainFirstUsed;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.memberAdded;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.newEmployer;
-import static lu.ccss.guichet.edelivery.EDeliveryApi.newUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;

@@ -1,5 +1,10 @@
 package lu.ccss.guichet.edelivery;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
+import lu.ccss.guichet.events.SpaceEvents;
+import lu.ccss.guichet.events.MandateEvents;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.EmbeddedKafkaBroker;
@@ -35,9 +40,6 @@ final class EDeliveryApi {
     private EDeliveryApi() {
     }
 
-    static String newUser() {
-        return "user-" + UUID.randomUUID();
-    }
 
     static String newEmployer() {
         return String.valueOf(20_000_000_000L + ThreadLocalRandom.current().nextLong(9_999_999_999L));
@@ -60,9 +62,8 @@ final class EDeliveryApi {
     }
 
     static void domainFirstUsed(String eventId, UUID space, String employer, String domain) {
-        TopicWriter.publish(Topics.SPACE, space.toString(), eventId, EventTypes.DOMAIN_FIRST_USED.type(),
-                "{\"spaceId\":\"" + space + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain
-                        + "\",\"usageKind\":\"CONSULTATION\",\"firstUsedAt\":\"" + Instant.now() + "\"}");
+        TopicWriter.publish(EventTypes.DOMAIN_FIRST_USED, space.toString(), eventId, new SpaceEvents.DomainFirstUsed(space,
+                employer, Domain.valueOf(domain), "CONSULTATION", Instant.now()));
     }
 
     static void activate(UUID space, String employer, String domain) throws Exception {
@@ -73,11 +74,9 @@ final class EDeliveryApi {
 
     static void certificationGranted(UUID space, String employer, String domain) throws Exception {
         UUID id = UUID.randomUUID();
-        TopicWriter.publish(Topics.MANDATE, employer, UUID.randomUUID().toString(),
-                EventTypes.CERTIFICATION_GRANTED.type(), "{\"certificationId\":\"" + id + "\",\"spaceId\":\"" + space
-                        + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain + "\",\"capacity\":\"HOLDER\","
-                        + "\"requestId\":\"" + UUID.randomUUID() + "\",\"grantedAt\":\"" + Instant.now() + "\"}");
-        awaitCount("select count(*) from certification where certification_id = '" + id + "'", 1);
+        TopicWriter.publish(EventTypes.CERTIFICATION_GRANTED, employer, new MandateEvents.CertificationGranted(id, space,
+                employer, Domain.valueOf(domain), Capacity.HOLDER, UUID.randomUUID(), Instant.now()));
+        awaitCount("select count(*) from mandate where mandate_id = '" + id + "'", 1);
     }
 
     /** A small but real-looking PDF, distinct per call, padded to at least {@code minSize} bytes. */

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.edelivery;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import lu.ccss.guichet.events.Topics;
@@ -24,7 +25,6 @@ import static lu.ccss.guichet.edelivery.EDeliveryApi.count;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.documentRouted;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.memberAdded;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.newEmployer;
-import static lu.ccss.guichet.edelivery.EDeliveryApi.newUser;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.pdf;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.sha256;
 import static org.hamcrest.Matchers.containsString;

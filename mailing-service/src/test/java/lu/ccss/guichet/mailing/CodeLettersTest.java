@@ -267,7 +267,7 @@ class CodeLettersTest {
     static void awaitProcessed(String eventId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try {
-            while (count("select count(*) from inbox_processed_event where event_id = ?", eventId) == 0) {
+            while (count("select count(*) from processed_event where event_id = ?", eventId) == 0) {
                 assertFalse(System.nanoTime() > deadline, "event " + eventId + " not processed in time");
                 MailingApi.sleep(200);
             }

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mailing;
 
+import lu.ccss.guichet.events.CodeAlphabet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

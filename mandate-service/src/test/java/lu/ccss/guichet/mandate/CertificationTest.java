@@ -1,5 +1,8 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.events.CodeFormat;
+import lu.ccss.guichet.events.CodeAlphabet;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -11,8 +14,6 @@ import lu.ccss.guichet.events.MandateEvents.CertificationGranted;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodeLocked;
 import lu.ccss.guichet.events.MemberRole;
-import lu.ccss.guichet.mandate.domain.CodeAlphabet;
-import lu.ccss.guichet.mandate.domain.CodeFormat;
 import lu.ccss.guichet.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class CertificationTest {
     void aHolderCertifiesADomainWithTheRightPair() {
         String employer = Scenario.newMatricule();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
 
         String id = certify(holder, space, Domain.REMUNERATIONS, Capacity.HOLDER,
@@ -86,7 +87,7 @@ class CertificationTest {
     @Test
     void aWrongPairIsRefusedWithoutSayingWhichCodeWasWrong() {
         Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING);
 
@@ -110,7 +111,7 @@ class CertificationTest {
     @Test
     void aMistypedCodeIsABadRequestThatDoesNotCountAsAnAttempt() {
         Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = CodeFormat.normalise(issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING));
         int i = 0;
@@ -133,7 +134,7 @@ class CertificationTest {
 
     @Test
     void rejectsAnIncompleteBodyNamingEveryFieldAndWritesNothing() {
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         given().auth().oauth2(Tokens.user(holder)).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/spaces/" + space + "/certifications")
@@ -153,15 +154,15 @@ class CertificationTest {
     @Test
     void onlyAnAdministratorOfTheSpaceCertifiesIt() {
         Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
-        String colleague = Scenario.newUser();
+        String colleague = Tokens.newUser();
         Scenario.join(space, colleague, MemberRole.MEMBER);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING);
 
         certify(colleague, space, Domain.BILLING, Capacity.HOLDER, access, HOLDER_SECURITY_CODE)
                 .then().statusCode(403).contentType("application/problem+json");
-        certify(Scenario.newUser(), space, Domain.BILLING, Capacity.HOLDER, access, HOLDER_SECURITY_CODE)
+        certify(Tokens.newUser(), space, Domain.BILLING, Capacity.HOLDER, access, HOLDER_SECURITY_CODE)
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.operator("op-1")).contentType(ContentType.JSON)
                 .body(Map.of("domain", "BILLING", "capacity", "HOLDER", "accessCode", access,
@@ -169,7 +170,7 @@ class CertificationTest {
                 .when().post("/api/spaces/" + space + "/certifications").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("domain", "BILLING"))
                 .when().post("/api/spaces/" + space + "/certifications").then().statusCode(401);
-        given().auth().oauth2(Tokens.user(Scenario.newUser())).when().get("/api/spaces/" + space + "/certifications")
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).when().get("/api/spaces/" + space + "/certifications")
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.user(colleague)).when().get("/api/spaces/" + space + "/certifications")
                 .then().statusCode(200);
@@ -180,7 +181,7 @@ class CertificationTest {
     @Test
     void codesAreUsableOnlyOnceTheirLetterIsPostedAndUntilTheyExpire() {
         Scenario.Issued issued = Scenario.issue(Scenario.newMatricule());
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.AFFILIATIONS);
 
@@ -201,7 +202,7 @@ class CertificationTest {
     void aReturnedLetterVoidsItsCodes() {
         Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
         Scenario.returned(issued.employerLetter().codeLetterId(), issued.event().requestId());
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         certify(holder, space, Domain.AFFILIATIONS, Capacity.HOLDER, issued.code(CodeKind.HOLDER_ACCESS,
                 Domain.AFFILIATIONS), HOLDER_SECURITY_CODE)
@@ -211,7 +212,7 @@ class CertificationTest {
     @Test
     void aCodeIsSingleUse() {
         Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.AFFILIATIONS);
         certify(holder, space, Domain.AFFILIATIONS, Capacity.HOLDER, access, HOLDER_SECURITY_CODE)
@@ -224,7 +225,7 @@ class CertificationTest {
     void fiveFailuresLockTheAccessCode() {
         String employer = Scenario.newMatricule();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.EMPLOYER_DATA);
         UUID requestId = issued.event().requestId();
@@ -253,7 +254,7 @@ class CertificationTest {
     @Test
     void aPersonFailingTooOftenIsSlowedDown() {
         Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
-        String prober = Scenario.newUser();
+        String prober = Tokens.newUser();
         UUID space = Scenario.spaceOf(prober);
         for (int attempt = 0; attempt < 10; attempt++) {
             certify(prober, space, Domain.BILLING, Capacity.HOLDER, Scenario.unknownAccessCode(), "Guess-" + attempt)
@@ -267,15 +268,15 @@ class CertificationTest {
         // the same person in another space is slowed down as well
         certify(prober, Scenario.spaceOf(prober), Domain.BILLING, Capacity.HOLDER,
                 issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING), HOLDER_SECURITY_CODE).then().statusCode(429);
-        assertEquals(0, count("select count(*) from certification where granted_by = '" + prober + "'"));
+        assertEquals(0, count("select count(*) from mandate where granted_by = '" + prober + "'"));
     }
 
     @Test
     void aSpaceFailingTooOftenIsSlowedDownForAllItsAdministrators() {
         Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
-        String first = Scenario.newUser();
-        String second = Scenario.newUser();
-        String third = Scenario.newUser();
+        String first = Tokens.newUser();
+        String second = Tokens.newUser();
+        String third = Tokens.newUser();
         UUID space = Scenario.spaceOf(first);
         Scenario.join(space, second, MemberRole.ADMINISTRATOR);
         Scenario.join(space, third, MemberRole.ADMINISTRATOR);
@@ -297,8 +298,8 @@ class CertificationTest {
         String employer = Scenario.newMatricule();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.AFFILIATIONS);
-        String alice = Scenario.newUser();
-        String bob = Scenario.newUser();
+        String alice = Tokens.newUser();
+        String bob = Tokens.newUser();
         UUID aliceSpace = Scenario.spaceOf(alice);
         UUID bobSpace = Scenario.spaceOf(bob);
 
@@ -324,7 +325,7 @@ class CertificationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, count("select count(*) from certification where employer = '" + employer + "'"));
+        assertEquals(1, count("select count(*) from mandate where employer = '" + employer + "'"));
         assertEquals(1, count("select count(*) from outbox_event where event_type = '"
                 + EventTypes.CERTIFICATION_GRANTED.type() + "' and aggregate_id = '" + employer + "'"));
     }
@@ -335,9 +336,9 @@ class CertificationTest {
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.AFFILIATIONS,
                 Domain.REMUNERATIONS);
         Scenario.Issued issued = Scenario.issueAndPost(employer, agent);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID holderSpace = Scenario.certifiedHolderSpace(holder, issued, Domain.AFFILIATIONS);
-        String accountant = Scenario.newUser();
+        String accountant = Tokens.newUser();
         UUID agentSpace = Scenario.spaceOf(accountant);
         String security = issued.code(CodeKind.AGENT_SECURITY, null);
         String agentAccess = issued.code(CodeKind.AGENT_ACCESS, Domain.AFFILIATIONS, agent.registrationNumber());
@@ -362,7 +363,7 @@ class CertificationTest {
         given().auth().oauth2(Tokens.user(holder)).when().get("/api/spaces/" + holderSpace + "/certifications")
                 .then().statusCode(200)
                 .body("[0].agentMandate.agentRegistrationNumber", equalTo(agent.registrationNumber()))
-                .body("[0].agentMandate.certificationId", notNullValue());
+                .body("[0].agentMandate.mandateId", notNullValue());
     }
 
     @Test
@@ -370,21 +371,21 @@ class CertificationTest {
         String employer = Scenario.newMatricule();
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.BILLING);
         Scenario.Issued issued = Scenario.issueAndPost(employer, agent);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID holderSpace = Scenario.certifiedHolderSpace(holder, issued, Domain.BILLING);
-        String colleague = Scenario.newUser();
+        String colleague = Tokens.newUser();
         Scenario.join(holderSpace, colleague, MemberRole.MEMBER);
-        String accountant = Scenario.newUser();
+        String accountant = Tokens.newUser();
         UUID agentSpace = Scenario.spaceOf(accountant);
         String mandate = certify(accountant, agentSpace, Domain.BILLING, Capacity.AGENT,
                 issued.code(CodeKind.AGENT_ACCESS, Domain.BILLING, agent.registrationNumber()),
                 issued.code(CodeKind.AGENT_SECURITY, null)).then().statusCode(201).extract().path("id");
-        String holderCertification = given().auth().oauth2(Tokens.user(holder))
+        String holderMandate = given().auth().oauth2(Tokens.user(holder))
                 .when().get("/api/spaces/" + holderSpace + "/certifications").then().extract().path("[0].id");
 
         withdraw(accountant, agentSpace, mandate).then().statusCode(404);
         withdraw(colleague, holderSpace, mandate).then().statusCode(403);
-        withdraw(holder, holderSpace, holderCertification).then().statusCode(409);
+        withdraw(holder, holderSpace, holderMandate).then().statusCode(409);
         withdraw(holder, holderSpace, UUID.randomUUID().toString()).then().statusCode(404);
         withdraw(holder, holderSpace, mandate).then().statusCode(204);
         withdraw(holder, holderSpace, mandate).then().statusCode(409);
@@ -399,7 +400,7 @@ class CertificationTest {
 
     @Test
     void anAuthorizationIsForDomainSystemsOnlyAndNamesMissingParameters() {
-        given().auth().oauth2(Tokens.user(Scenario.newUser()))
+        given().auth().oauth2(Tokens.user(Tokens.newUser()))
                 .queryParam("spaceId", UUID.randomUUID()).queryParam("employer", "20231234567")
                 .queryParam("domain", "BILLING")
                 .when().get("/api/authorizations").then().statusCode(403);
@@ -419,9 +420,9 @@ class CertificationTest {
                 .when().get("/api/authorizations").then().statusCode(200);
     }
 
-    private static Response withdraw(String user, UUID space, String certificationId) {
+    private static Response withdraw(String user, UUID space, String mandateId) {
         return given().auth().oauth2(Tokens.user(user))
-                .when().delete("/api/spaces/" + space + "/certifications/" + certificationId);
+                .when().delete("/api/spaces/" + space + "/certifications/" + mandateId);
     }
 
     /** The id of an issued access code, found the way the service finds it: the caller cannot see the hash. */

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.events.CodeFormat;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.Capacity;
@@ -9,7 +11,6 @@ import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.mandate.domain.CodeFormat;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -93,7 +94,7 @@ class NoPlaintextCodesTest {
         String employer = Scenario.newMatricule();
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.AFFILIATIONS, Domain.BILLING);
         Scenario.Issued issued = Scenario.issueAndPost(employer, agent);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID holderSpace = Scenario.spaceOf(holder);
         String billing = issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING);
 
@@ -107,7 +108,7 @@ class NoPlaintextCodesTest {
                 .then().statusCode(201);
         certify(holder, holderSpace, Domain.AFFILIATIONS, Capacity.HOLDER,
                 issued.code(CodeKind.HOLDER_ACCESS, Domain.AFFILIATIONS), HOLDER_SECURITY_CODE).then().statusCode(201);
-        String accountant = Scenario.newUser();
+        String accountant = Tokens.newUser();
         UUID agentSpace = Scenario.spaceOf(accountant);
         String security = issued.code(CodeKind.AGENT_SECURITY, null);
         certify(accountant, agentSpace, Domain.BILLING, Capacity.AGENT,

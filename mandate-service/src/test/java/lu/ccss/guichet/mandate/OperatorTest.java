@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.Capacity;
@@ -40,7 +41,7 @@ class OperatorTest {
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.BILLING);
         Scenario.Issued first = Scenario.issueAndPost(employer, agent);
         UUID requestId = first.event().requestId();
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.certifiedHolderSpace(holder, first, Domain.AFFILIATIONS);
 
         given().auth().oauth2(Tokens.operator("op-marie")).contentType(ContentType.JSON)
@@ -67,7 +68,7 @@ class OperatorTest {
         Scenario.postAll(second, java.time.Instant.now());
         certify(holder, space, Domain.BILLING, Capacity.HOLDER, newAccess, HOLDER_SECURITY_CODE)
                 .then().statusCode(201);
-        String accountant = Scenario.newUser();
+        String accountant = Tokens.newUser();
         certify(accountant, Scenario.spaceOf(accountant), Domain.BILLING, Capacity.AGENT,
                 second.code(CodeKind.AGENT_ACCESS, Domain.BILLING, agent.registrationNumber()),
                 first.code(CodeKind.AGENT_SECURITY, null)).then().statusCode(422);
@@ -79,7 +80,7 @@ class OperatorTest {
     @Test
     void onlyOperatorsReissueAndOnlyKnownRequests() {
         UUID requestId = Scenario.issue(Scenario.newMatricule()).event().requestId();
-        given().auth().oauth2(Tokens.user(Scenario.newUser())).contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/operator/requests/" + requestId + "/reissue").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/operator/requests/" + requestId + "/reissue").then().statusCode(401);
@@ -98,7 +99,7 @@ class OperatorTest {
     void theAuditTrailTellsAnEmployersStoryToOperatorsOnly() {
         String employer = Scenario.newMatricule();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         certify(holder, space, Domain.BILLING, Capacity.HOLDER, issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING),
                 "Wrong-1").then().statusCode(422);
@@ -154,7 +155,7 @@ class OperatorTest {
         var paths = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath()
                 .getMap("paths").keySet().stream().map(Object::toString).collect(Collectors.toSet());
         assertTrue(paths.containsAll(Set.of("/api/spaces/{spaceId}/certifications",
-                "/api/spaces/{spaceId}/certifications/{certificationId}", "/api/revocations", "/api/authorizations",
+                "/api/spaces/{spaceId}/certifications/{mandateId}", "/api/revocations", "/api/authorizations",
                 "/api/operator/requests/{requestId}/reissue", "/api/operator/audit")), paths.toString());
     }
 }

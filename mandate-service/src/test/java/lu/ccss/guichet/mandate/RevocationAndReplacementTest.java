@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -33,9 +34,9 @@ class RevocationAndReplacementTest {
     void aNewHolderSpaceReplacesThePreviousOne() {
         String employer = Scenario.newMatricule();
         Scenario.Issued first = Scenario.issueAndPost(employer);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID oldSpace = Scenario.certifiedHolderSpace(holder, first, Domain.BILLING);
-        String oldCertification = given().auth().oauth2(Tokens.user(holder))
+        String oldMandate = given().auth().oauth2(Tokens.user(holder))
                 .when().get("/api/spaces/" + oldSpace + "/certifications").then().extract().path("[0].id");
 
         Scenario.Issued second = Scenario.issueAndPost(employer);
@@ -45,11 +46,11 @@ class RevocationAndReplacementTest {
                 .then().statusCode(200).body("$", hasSize(0));
         authorization(oldSpace, employer, Domain.BILLING).body("authorized", equalTo(false));
         authorization(newSpace, employer, Domain.BILLING).body("authorized", equalTo(true));
-        MandateRevoked revoked = revokedEvent(employer, oldCertification);
+        MandateRevoked revoked = revokedEvent(employer, oldMandate);
         assertEquals(RevocationReason.REPLACED, revoked.reason());
         assertEquals(oldSpace, revoked.spaceId());
         assertEquals(Capacity.HOLDER, revoked.capacity());
-        assertEquals(1, Scenario.count("select count(*) from certification where employer = '" + employer
+        assertEquals(1, Scenario.count("select count(*) from mandate where employer = '" + employer
                 + "' and ended_at is null"));
     }
 
@@ -57,18 +58,18 @@ class RevocationAndReplacementTest {
     void aHolderRevocationCodeRevokesTheHolderCertificationOfItsDomainOnce() {
         String employer = Scenario.newMatricule();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         UUID space = Scenario.certifiedHolderSpace(holder, issued, Domain.AFFILIATIONS);
         Scenario.certifiedHolderSpace(holder, issued, Domain.BILLING);
         String certification = given().auth().oauth2(Tokens.user(holder))
                 .when().get("/api/spaces/" + space + "/certifications").then().extract().path("[0].id");
         String revocationCode = issued.code(CodeKind.HOLDER_REVOCATION, Domain.AFFILIATIONS);
-        String someone = Scenario.newUser();
+        String someone = Tokens.newUser();
 
         revoke(someone, revocationCode).then().statusCode(200)
                 .body("employer", equalTo(employer))
                 .body("domain", equalTo("AFFILIATIONS"))
-                .body("revokedCertificationId", equalTo(certification))
+                .body("revokedMandateId", equalTo(certification))
                 .body("accessCodeVoided", equalTo(false));
         given().auth().oauth2(Tokens.user(holder)).when().get("/api/spaces/" + space + "/certifications")
                 .then().statusCode(200).body("$", hasSize(0));
@@ -76,7 +77,7 @@ class RevocationAndReplacementTest {
         assertEquals(RevocationReason.REVOKED_BY_CODE, revokedEvent(employer, certification).reason());
         revoke(someone, revocationCode).then().statusCode(409).body("detail", containsString("already been used"));
         // the other domain stays certified
-        assertEquals(1, Scenario.count("select count(*) from certification where employer = '" + employer
+        assertEquals(1, Scenario.count("select count(*) from mandate where employer = '" + employer
                 + "' and domain = 'BILLING' and ended_at is null"));
     }
 
@@ -84,10 +85,10 @@ class RevocationAndReplacementTest {
     void revokingBeforeCertifyingVoidsTheUnusedHolderAccessCode() {
         String employer = Scenario.newMatricule();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
-        revoke(Scenario.newUser(), issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING)).then().statusCode(200)
-                .body("revokedCertificationId", nullValue())
+        revoke(Tokens.newUser(), issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING)).then().statusCode(200)
+                .body("revokedMandateId", nullValue())
                 .body("accessCodeVoided", equalTo(true));
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         certify(holder, Scenario.spaceOf(holder), Domain.BILLING, Capacity.HOLDER,
                 issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING), HOLDER_SECURITY_CODE)
                 .then().statusCode(409).body("detail", containsString("no longer valid"));
@@ -95,7 +96,7 @@ class RevocationAndReplacementTest {
 
     @Test
     void anUnknownOrMistypedRevocationCodeIsRefusedAndRepeatedFailuresAreSlowedDown() {
-        String prober = Scenario.newUser();
+        String prober = Tokens.newUser();
         Scenario.Issued issued = Scenario.issue(Scenario.newMatricule());
         String notPosted = issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING);
         revoke(prober, notPosted).then().statusCode(409).body("detail", containsString("not been posted"));
@@ -119,20 +120,20 @@ class RevocationAndReplacementTest {
     void anAccessCodeIsNotARevocationCodeNorTheOtherWayRound() {
         String employer = Scenario.newMatricule();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
-        String holder = Scenario.newUser();
+        String holder = Tokens.newUser();
         Scenario.certifiedHolderSpace(holder, issued, Domain.AFFILIATIONS);
         revoke(holder, issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING)).then().statusCode(422);
         certify(holder, Scenario.spaceOf(holder), Domain.BILLING, Capacity.HOLDER,
                 issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING), HOLDER_SECURITY_CODE)
                 .then().statusCode(422);
-        assertEquals(1, Scenario.count("select count(*) from certification where employer = '" + employer
+        assertEquals(1, Scenario.count("select count(*) from mandate where employer = '" + employer
                 + "' and ended_at is null"));
     }
 
-    private static MandateRevoked revokedEvent(String employer, String certificationId) {
+    private static MandateRevoked revokedEvent(String employer, String mandateId) {
         List<MandateRevoked> events = Scenario.events(employer, EventTypes.MANDATE_REVOKED, 1).stream()
                 .map(r -> Scenario.read(r.value(), MandateRevoked.class))
-                .filter(e -> e.certificationId().toString().equals(certificationId)).toList();
+                .filter(e -> e.certificationId().toString().equals(mandateId)).toList();
         assertEquals(1, events.size());
         return events.get(0);
     }

@@ -1,5 +1,8 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.events.CodeFormat;
+import lu.ccss.guichet.events.CodeAlphabet;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -64,9 +67,6 @@ final class Scenario {
     private Scenario() {
     }
 
-    static String newUser() {
-        return "user-" + UUID.randomUUID();
-    }
 
     static String newMatricule() {
         return String.valueOf(20_000_000_000L + (long) (RANDOM.nextDouble() * 9_999_999_999L));
@@ -230,8 +230,8 @@ final class Scenario {
 
     /** A code with its check character intact but that was never issued. */
     static String unknownAccessCode() {
-        return lu.ccss.guichet.mandate.domain.CodeAlphabet.print(
-                lu.ccss.guichet.mandate.domain.CodeFormat.ACCESS.generate());
+        return lu.ccss.guichet.events.CodeAlphabet.print(
+                lu.ccss.guichet.events.CodeFormat.ACCESS.generate());
     }
 
     static <T> void publish(EventType<T> type, String topic, String key, T payload) {

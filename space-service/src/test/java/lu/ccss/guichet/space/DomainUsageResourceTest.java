@@ -1,5 +1,6 @@
 package lu.ccss.guichet.space;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,7 +26,6 @@ import static lu.ccss.guichet.space.SpaceApi.certify;
 import static lu.ccss.guichet.space.SpaceApi.count;
 import static lu.ccss.guichet.space.SpaceApi.createSpace;
 import static lu.ccss.guichet.space.SpaceApi.newEmployer;
-import static lu.ccss.guichet.space.SpaceApi.newUser;
 import static lu.ccss.guichet.space.SpaceApi.revoke;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,9 +1,13 @@
 package lu.ccss.guichet.space;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
+import lu.ccss.guichet.events.MandateEvents;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.Capacity;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.platform.validation.CheckDigits;
+import lu.ccss.guichet.events.CheckDigits;
 import lu.ccss.guichet.testing.PostgresTestResource;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
@@ -26,9 +30,6 @@ final class SpaceApi {
     private SpaceApi() {
     }
 
-    static String newUser() {
-        return "user-" + UUID.randomUUID();
-    }
 
     static String newEmployer() {
         return String.valueOf(20_000_000_000L + ThreadLocalRandom.current().nextLong(9_999_999_999L));
@@ -75,27 +76,23 @@ final class SpaceApi {
 
     static void publishCertificationGranted(UUID certificationId, String spaceId, String employer, String domain,
                                             String capacity) {
-        TopicWriter.publish(Topics.MANDATE, employer, UUID.randomUUID().toString(),
-                EventTypes.CERTIFICATION_GRANTED.type(), "{\"certificationId\":\"" + certificationId
-                        + "\",\"spaceId\":\"" + spaceId + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain
-                        + "\",\"capacity\":\"" + capacity + "\",\"requestId\":\"" + UUID.randomUUID()
-                        + "\",\"grantedAt\":\"" + Instant.now() + "\"}");
+        TopicWriter.publish(EventTypes.CERTIFICATION_GRANTED, employer, new MandateEvents.CertificationGranted(
+                certificationId, UUID.fromString(spaceId), employer, Domain.valueOf(domain), Capacity.valueOf(capacity),
+                UUID.randomUUID(), Instant.now()));
     }
 
     static void publishMandateRevoked(UUID certificationId, String spaceId, String employer, String domain,
                                       String capacity) {
-        TopicWriter.publish(Topics.MANDATE, employer, UUID.randomUUID().toString(),
-                EventTypes.MANDATE_REVOKED.type(), "{\"certificationId\":\"" + certificationId
-                        + "\",\"spaceId\":\"" + spaceId + "\",\"employer\":\"" + employer + "\",\"domain\":\"" + domain
-                        + "\",\"capacity\":\"" + capacity + "\",\"reason\":\"WITHDRAWN\",\"revokedAt\":\""
-                        + Instant.now() + "\"}");
+        TopicWriter.publish(EventTypes.MANDATE_REVOKED, employer, new MandateEvents.MandateRevoked(certificationId,
+                UUID.fromString(spaceId), employer, Domain.valueOf(domain), Capacity.valueOf(capacity),
+                MandateEvents.RevocationReason.WITHDRAWN, Instant.now()));
     }
 
     /** Publishes a certification through the broker and waits until this service's projection holds it. */
     static UUID certify(String spaceId, String employer, String domain, String capacity) throws Exception {
         UUID id = UUID.randomUUID();
         publishCertificationGranted(id, spaceId, employer, domain, capacity);
-        awaitCount("select count(*) from certification where certification_id = '" + id
+        awaitCount("select count(*) from mandate where mandate_id = '" + id
                 + "' and revoked_at is null", 1);
         return id;
     }
@@ -103,7 +100,7 @@ final class SpaceApi {
     static void revoke(UUID certificationId, String spaceId, String employer, String domain, String capacity)
             throws Exception {
         publishMandateRevoked(certificationId, spaceId, employer, domain, capacity);
-        awaitCount("select count(*) from certification where certification_id = '" + certificationId
+        awaitCount("select count(*) from mandate where mandate_id = '" + certificationId
                 + "' and revoked_at is not null", 1);
     }
 

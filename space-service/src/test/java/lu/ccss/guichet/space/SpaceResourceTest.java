@@ -1,5 +1,6 @@
 package lu.ccss.guichet.space;
 
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.Topics;
@@ -30,9 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class SpaceResourceTest {
 
-    private static String newUser() {
-        return "user-" + UUID.randomUUID();
-    }
 
     private static String createSpace(String user, String name) {
         return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)

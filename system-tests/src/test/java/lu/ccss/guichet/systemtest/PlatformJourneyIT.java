@@ -498,7 +498,7 @@ class PlatformJourneyIT {
     @Test
     @Order(13)
     void theEmployerWithdrawsAnAgentMandateAndTheAuthorizationAnswerChanges() {
-        UUID mandate = UUID.fromString(holderLine(AFFILIATIONS).get("agentMandate").get("certificationId").asText());
+        UUID mandate = UUID.fromString(holderLine(AFFILIATIONS).get("agentMandate").get("mandateId").asText());
         Poll.until("the mandate-service to know the colleague's membership", Steps.EVENT_TIMEOUT, () -> {
             Response r = colleague.certifications(employerSpace);
             return r.status() == 200 ? Attempt.done(r) : Attempt.notYet(r);

@@ -5,6 +5,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Signed access tokens accepted by a service under test with {@code OidcWiremockTestResource} (issuer
@@ -15,6 +16,11 @@ public final class Tokens {
     public static final String ISSUER = "https://server.example.com";
 
     private Tokens() {
+    }
+
+    /** A fresh subject, so that each test acts as a person nobody else is. */
+    public static String newUser() {
+        return "user-" + UUID.randomUUID();
     }
 
     /** A signed-in person (realm role {@code user}). */

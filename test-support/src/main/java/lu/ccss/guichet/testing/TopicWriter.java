@@ -1,5 +1,12 @@
 package lu.ccss.guichet.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import lu.ccss.guichet.events.EventType;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -8,12 +15,32 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Publishes CloudEvents to the test broker as another service would (binary mode, ce_* headers). */
 public final class TopicWriter {
 
     private TopicWriter() {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    /** Publishes {@code payload} as its owner would: the event type's topic and CloudEvents type, a fresh id. */
+    public static <T> String publish(EventType<T> type, String key, T payload) {
+        String eventId = UUID.randomUUID().toString();
+        publish(type, key, eventId, payload);
+        return eventId;
+    }
+
+    /** The same with a chosen event id, to deliver one event twice. */
+    public static <T> void publish(EventType<T> type, String key, String eventId, T payload) {
+        try {
+            publish(type.topic(), key, eventId, type.type(), JSON.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + payload, e);
+        }
     }
 
     public static void publish(String topic, String key, String eventId, String type, String json) {

@@ -25,7 +25,7 @@ public record AgentDetails(String registrationNumber, String name, PostalAddress
             return null;
         }
         int before = errors.size();
-        String number = RegistrationNumber.validate(errors, prefix + ".registrationNumber", input.registrationNumber());
+        String number = errors.registrationNumber(prefix + ".registrationNumber", input.registrationNumber());
         String name = errors.text(prefix + ".name", input.name(), NAME_MAX);
         PostalAddress raw = input.address();
         PostalAddress address = raw == null ? EmployerDetails.missing(errors, prefix + ".address")
@@ -38,14 +38,14 @@ public record AgentDetails(String registrationNumber, String name, PostalAddress
 
     private static Set<Domain> domains(FieldErrors errors, String field, List<String> codes) {
         if (codes == null || codes.isEmpty()) {
-            errors.add(field, "must name at least one domain among AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA, BILLING");
+            errors.add(field, "must name at least one domain among " + Domain.NAMES);
             return null;
         }
         Set<Domain> domains = EnumSet.noneOf(Domain.class);
         for (int i = 0; i < codes.size(); i++) {
-            Domain domain = domainOf(codes.get(i));
+            Domain domain = Domain.parse(codes.get(i)).orElse(null);
             if (domain == null) {
-                errors.add(field + "[" + i + "]", "must be one of AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA, BILLING");
+                errors.add(field + "[" + i + "]", "must be one of " + Domain.NAMES);
             } else if (!domains.add(domain)) {
                 errors.add(field + "[" + i + "]", "is listed twice");
             }
@@ -53,12 +53,4 @@ public record AgentDetails(String registrationNumber, String name, PostalAddress
         return domains;
     }
 
-    private static Domain domainOf(String code) {
-        for (Domain domain : Domain.values()) {
-            if (domain.name().equals(code == null ? null : code.strip())) {
-                return domain;
-            }
-        }
-        return null;
-    }
 }

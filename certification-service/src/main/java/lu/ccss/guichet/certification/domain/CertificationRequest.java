@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.events.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -67,8 +68,8 @@ public class CertificationRequest extends PanacheEntityBase {
     @Column(name = "filer_phone")
     public String filerPhone;
 
-    @Column(name = "employer_registration_number")
-    public String employerRegistrationNumber;
+    @Column(name = "employer")
+    public String employer;
     @Column(name = "employer_legal_name")
     public String employerLegalName;
     @Column(name = "employer_street")
@@ -163,7 +164,7 @@ public class CertificationRequest extends PanacheEntityBase {
             }
         }
         errors.throwIfAny("The employer step");
-        employerRegistrationNumber = employer.registrationNumber();
+        this.employer = employer.registrationNumber();
         employerLegalName = employer.legalName();
         PostalAddress address = employer.address();
         employerStreet = address.street();
@@ -203,7 +204,7 @@ public class CertificationRequest extends PanacheEntityBase {
     }
 
     public EmployerDetails employer() {
-        return employerRegistrationNumber == null ? null : new EmployerDetails(employerRegistrationNumber,
+        return employer == null ? null : new EmployerDetails(employer,
                 employerLegalName, new PostalAddress(employerStreet, employerHouseNumber, employerPostcode,
                 employerLocality, employerCountry), Language.of(employerLanguage));
     }
@@ -218,7 +219,7 @@ public class CertificationRequest extends PanacheEntityBase {
             case INFORMATION -> informationAcknowledgedAt != null;
             case WARNING -> warningAcknowledgedAt != null;
             case FILER -> filerLastName != null;
-            case EMPLOYER -> employerRegistrationNumber != null;
+            case EMPLOYER -> employer != null;
             case AGENTS -> agentsSavedAt != null;
             case SECURITY_CODE -> securityCodeSavedAt != null;
         };

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.PostalAddress;
 
 /** Step 4: the employer the space is to be certified for, and where its code letters go. */
@@ -11,12 +12,12 @@ public record EmployerDetails(String registrationNumber, String legalName, Posta
     public static EmployerDetails of(String registrationNumber, String legalName, PostalAddress rawAddress,
                                      String language) {
         FieldErrors errors = new FieldErrors();
-        String number = RegistrationNumber.validate(errors, "registrationNumber", registrationNumber);
+        String number = errors.registrationNumber("registrationNumber", registrationNumber);
         String name = errors.text("legalName", legalName, LEGAL_NAME_MAX);
         PostalAddress address = rawAddress == null ? missing(errors, "address")
                 : AddressRules.address(errors, "address", rawAddress.street(), rawAddress.number(),
                 rawAddress.postcode(), rawAddress.locality(), rawAddress.country());
-        Language checkedLanguage = Language.validate(errors, "language", language);
+        Language checkedLanguage = errors.language("language", language);
         errors.throwIfAny("The employer step");
         return new EmployerDetails(number, name, address, checkedLanguage);
     }

@@ -1,10 +1,13 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.events.Language;
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.platform.problem.Problem.FieldError;
 import lu.ccss.guichet.platform.problem.ProblemException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +37,31 @@ public final class FieldErrors {
                     .map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
             throw ProblemException.badRequest(detail, List.copyOf(errors));
         }
+    }
+
+    /** The registration number without spaces, or null after recording why it is not a valid one. */
+    public String registrationNumber(String field, String raw) {
+        String digits = RegistrationNumber.normalise(raw);
+        if (digits.isEmpty()) {
+            add(field, "is required");
+            return null;
+        }
+        Optional<String> problem = RegistrationNumber.problem(digits);
+        problem.ifPresent(message -> add(field, message));
+        return problem.isPresent() ? null : digits;
+    }
+
+    /** The language, or null after recording that it is not one of fr, de, en. */
+    public Language language(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            add(field, "is required");
+            return null;
+        }
+        Optional<Language> language = Language.parse(raw);
+        if (language.isEmpty()) {
+            add(field, "must be " + Language.CODES);
+        }
+        return language.orElse(null);
     }
 
     /** The trimmed text, or null after recording why it is not acceptable. */

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.events.SecurityCode;
+
 import java.util.regex.Pattern;
 
 /**
@@ -8,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class SecurityCodeRules {
 
-    public static final int MIN_LENGTH = 6;
-    public static final int MAX_LENGTH = 10;
+    public static final int MIN_LENGTH = SecurityCode.MIN_LENGTH;
+    public static final int MAX_LENGTH = SecurityCode.MAX_LENGTH;
     public static final String ALLOWED_SYMBOLS = "-_.!?@#$%&*+=";
     public static final String DESCRIPTION = MIN_LENGTH + " to " + MAX_LENGTH
             + " characters among the letters A-Z and a-z, the digits 0-9 and " + ALLOWED_SYMBOLS;
@@ -23,7 +25,7 @@ public final class SecurityCodeRules {
     public static void check(FieldErrors errors, String code, String confirmation) {
         if (code == null || code.isEmpty()) {
             errors.add("code", "is required");
-        } else if (code.length() < MIN_LENGTH || code.length() > MAX_LENGTH) {
+        } else if (!SecurityCode.hasValidLength(code)) {
             errors.add("code", "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
         } else if (!ALLOWED.matcher(code).matches()) {
             errors.add("code", "may only contain the letters A-Z and a-z, the digits 0-9 and " + ALLOWED_SYMBOLS);

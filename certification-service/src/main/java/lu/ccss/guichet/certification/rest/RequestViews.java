@@ -130,10 +130,10 @@ public final class RequestViews {
 
     @Schema(name = "CertificationRequestSummary")
     public record RequestSummary(UUID id, String reference, UUID spaceId, RequestState state,
-                                 String employerRegistrationNumber, String employerLegalName, Instant createdAt,
+                                 String employer, String employerLegalName, Instant createdAt,
                                  Instant updatedAt, Instant transmittedAt) {
         static RequestSummary of(CertificationRequest r) {
-            return new RequestSummary(r.id, r.reference, r.spaceId, r.state, r.employerRegistrationNumber,
+            return new RequestSummary(r.id, r.reference, r.spaceId, r.state, r.employer,
                     r.employerLegalName, r.createdAt, r.updatedAt, r.transmittedAt);
         }
     }

@@ -2,11 +2,11 @@ package lu.ccss.guichet.certification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import lu.ccss.guichet.certification.domain.AgentMandate;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.RequestState;
-import lu.ccss.guichet.certification.repository.AgentMandateRepository;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.platform.mandates.MandateProjection;
 import lu.ccss.guichet.platform.problem.ProblemException;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -20,20 +20,20 @@ public class FilingRules {
 
     static final String ONE_OPEN_REQUEST_INDEX = "certification_request_one_open_per_employer";
 
-    private final AgentMandateRepository mandates;
+    private final MandateProjection mandates;
     private final CertificationRequestRepository requests;
 
-    public FilingRules(AgentMandateRepository mandates, CertificationRequestRepository requests) {
+    public FilingRules(MandateProjection mandates, CertificationRequestRepository requests) {
         this.mandates = mandates;
         this.requests = requests;
     }
 
     /** 403 when the space acts as the employer's agent: the employer files its request from its own space. */
     public void refuseAgentFiling(UUID spaceId, String employer) {
-        List<AgentMandate> held = mandates.activeFor(spaceId, employer);
+        List<Domain> held = mandates.agentDomains(spaceId, employer);
         if (!held.isEmpty()) {
             throw ProblemException.forbidden("This professional space acts as agent (mandataire) of employer "
-                    + employer + " for " + held.stream().map(m -> m.domain.name()).distinct()
+                    + employer + " for " + held.stream().map(Domain::name)
                     .collect(Collectors.joining(", "))
                     + ". A certification request is filed by the employer itself, never by its agent: ask the "
                     + "employer to file it from the employer's own professional space. The employer's letter will "
@@ -44,7 +44,7 @@ public class FilingRules {
     /** 409 when another open request of the space is for the same employer. */
     public void requireNoOtherOpenRequest(CertificationRequest request, String employer) {
         requests.getEntityManager().createQuery("select r.reference from CertificationRequest r where r.spaceId = ?1 "
-                        + "and r.employerRegistrationNumber = ?2 and r.state in ?3 and r.id <> ?4", String.class)
+                        + "and r.employer = ?2 and r.state in ?3 and r.id <> ?4", String.class)
                 .setParameter(1, request.spaceId)
                 .setParameter(2, employer)
                 .setParameter(3, RequestState.OPEN)

@@ -62,7 +62,7 @@ public class SubmissionService {
         CertificationRequest request = loader.forChange(id);
         Instant now = Instant.now();
         request.confirm(now);
-        rules.refuseAgentFiling(request.spaceId, request.employerRegistrationNumber);
+        rules.refuseAgentFiling(request.spaceId, request.employer);
         RequestDocument document = new RequestDocument();
         document.requestId = request.id;
         document.unsignedPdf = renderer.render(request);
@@ -103,8 +103,8 @@ public class SubmissionService {
         Instant now = Instant.now();
         String securityCodeHash = request.securityCodeHash;
         request.transmitted(now);
-        rules.refuseAgentFiling(request.spaceId, request.employerRegistrationNumber);
-        outbox.publish(EventTypes.REQUEST_TRANSMITTED, AGGREGATE, request.id, event(request, securityCodeHash, now));
+        rules.refuseAgentFiling(request.spaceId, request.employer);
+        outbox.record(EventTypes.REQUEST_TRANSMITTED, AGGREGATE, request.id, event(request, securityCodeHash, now));
         timeline.record(request.id, TimelineKind.TRANSMITTED, now, caller.userId());
         LOG.infof("Certification request %s (%s) of space %s transmitted by %s", request.reference, request.id,
                 request.spaceId, caller.userId());

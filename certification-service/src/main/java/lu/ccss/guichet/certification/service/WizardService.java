@@ -91,7 +91,7 @@ public class WizardService {
     public CertificationRequest saveAgents(UUID id, Boolean oneAgentForAllDomains, List<AgentDetails.Input> agents) {
         CertificationRequest request = loader.forChange(id);
         request.requireDraft();
-        AgentsChoice choice = AgentsChoice.of(oneAgentForAllDomains, agents, request.employerRegistrationNumber);
+        AgentsChoice choice = AgentsChoice.of(oneAgentForAllDomains, agents, request.employer);
         request.saveAgents(choice, Instant.now());
         return request;
     }

@@ -50,7 +50,7 @@ public class ActivationRepository {
     public List<EDeliveryStatus> statusOf(UUID spaceId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select k.employer, k.domain, a.activated_at from ("
-                        + "select employer, domain from certification where space_id = ?1 and revoked_at is null "
+                        + "select employer, domain from mandate where space_id = ?1 and revoked_at is null "
                         + "union select employer, domain from edelivery_activation where space_id = ?1) k "
                         + "left join edelivery_activation a on a.space_id = ?1 and a.employer = k.employer "
                         + "and a.domain = k.domain")

@@ -18,10 +18,9 @@ record InboxQuery(Domain domain, boolean unreadOnly, int page, int size) {
         List<FieldError> errors = new ArrayList<>();
         Domain domain = null;
         if (rawDomain != null && !rawDomain.isBlank()) {
-            try {
-                domain = Domain.valueOf(rawDomain.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("domain", "must be one of AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA, BILLING"));
+            domain = Domain.parse(rawDomain).orElse(null);
+            if (domain == null) {
+                errors.add(new FieldError("domain", "must be one of " + Domain.NAMES));
             }
         }
         boolean unread = false;

@@ -38,7 +38,7 @@ public class ActivationService {
     public void onDomainFirstUsed(SpaceEvents.DomainFirstUsed firstUse) {
         Instant now = Instant.now();
         if (activations.activate(firstUse, now)) {
-            outbox.publish(EventTypes.EDELIVERY_ACTIVATED, SPACE_AGGREGATE, firstUse.spaceId(),
+            outbox.record(EventTypes.EDELIVERY_ACTIVATED, SPACE_AGGREGATE, firstUse.spaceId(),
                     new EDeliveryEvents.EDeliveryActivated(firstUse.spaceId(), firstUse.employer(), firstUse.domain(),
                             now));
         }

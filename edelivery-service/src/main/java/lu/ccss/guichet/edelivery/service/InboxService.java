@@ -101,7 +101,7 @@ public class InboxService {
         String reader = caller.userId();
         Instant now = Instant.now();
         if (inbox.recordFirstReading(document.id, reader, now)) {
-            outbox.publish(EventTypes.DOCUMENT_READ, DOCUMENT_AGGREGATE, document.id,
+            outbox.record(EventTypes.DOCUMENT_READ, DOCUMENT_AGGREGATE, document.id,
                     new EDeliveryEvents.DocumentRead(document.id, spaceId, document.employer, document.domain, reader,
                             now));
         }

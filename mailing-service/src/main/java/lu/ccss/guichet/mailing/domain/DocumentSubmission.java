@@ -1,5 +1,8 @@
 package lu.ccss.guichet.mailing.domain;
 
+import lu.ccss.guichet.events.RegistrationNumber;
+import java.util.Optional;
+import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.platform.problem.Problem.FieldError;
@@ -30,9 +33,6 @@ public record DocumentSubmission(UUID documentId, boolean documentIdGiven, UUID 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int TITLE_MAX = 200;
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<String> LANGUAGES = Set.of("fr", "de", "en");
-    private static final String DOMAINS = Arrays.stream(Domain.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
 
     /** The raw request; every broken rule is named in one 400, and nothing is kept. */
     public static DocumentSubmission of(UUID documentId, UUID spaceId, String rawEmployer, String rawDomain,
@@ -42,8 +42,8 @@ public record DocumentSubmission(UUID documentId, boolean documentIdGiven, UUID 
         if (spaceId == null) {
             errors.add(new FieldError("spaceId", "is required"));
         }
-        String employer = rawEmployer == null ? "" : rawEmployer.strip();
-        if (!employer.matches("\\d{11}(\\d{2})?")) {
+        String employer = RegistrationNumber.normalise(rawEmployer == null ? null : rawEmployer.strip());
+        if (!RegistrationNumber.isValid(employer)) {
             errors.add(new FieldError("employer", "must be the employer's CCSS registration number: 11 or 13 digits"));
         }
         Domain domain = domain(rawDomain, errors);
@@ -56,7 +56,7 @@ public record DocumentSubmission(UUID documentId, boolean documentIdGiven, UUID 
             errors.add(new FieldError("title", "must be one line of text"));
         }
         String language = rawLanguage == null || rawLanguage.isBlank() ? null : rawLanguage.strip();
-        if (language != null && !LANGUAGES.contains(language)) {
+        if (language != null && Language.parse(language).isEmpty()) {
             errors.add(new FieldError("language", "must be fr, de or en"));
         }
         String name = recipient(recipientName, address, errors);
@@ -72,15 +72,14 @@ public record DocumentSubmission(UUID documentId, boolean documentIdGiven, UUID 
 
     private static Domain domain(String raw, List<FieldError> errors) {
         if (raw == null || raw.isBlank()) {
-            errors.add(new FieldError("domain", "is required: one of " + DOMAINS));
+            errors.add(new FieldError("domain", "is required: one of " + Domain.NAMES));
             return null;
         }
-        try {
-            return Domain.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("domain", "is not a known domain: one of " + DOMAINS));
-            return null;
+        Optional<Domain> domain = Domain.parse(raw);
+        if (domain.isEmpty()) {
+            errors.add(new FieldError("domain", "is not a known domain: one of " + Domain.NAMES));
         }
+        return domain.orElse(null);
     }
 
     private static String recipient(String rawName, PostalAddress address, List<FieldError> errors) {

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mailing.render;
 
+import lu.ccss.guichet.events.Language;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class LetterRenderer {
 
-    public static final Set<String> LANGUAGES = Set.of("fr", "de", "en");
     private static final ZoneId LUXEMBOURG = ZoneId.of("Europe/Luxembourg");
     /** Countries whose addresses put the house number before the street: « 125, route d'Esch ». */
     private static final Set<String> NUMBER_FIRST = Set.of("LU", "FR");
@@ -102,7 +102,7 @@ public class LetterRenderer {
     }
 
     private Template template(String kind, String language) {
-        if (!LANGUAGES.contains(language)) {
+        if (Language.parse(language).isEmpty()) {
             throw new IllegalArgumentException("No letters in language " + language);
         }
         Template template = engine.getTemplate("letters/" + language + "/" + kind);

@@ -1,5 +1,8 @@
 package lu.ccss.guichet.mailing.service;
 
+import lu.ccss.guichet.events.Language;
+import lu.ccss.guichet.events.CodeAlphabet;
+import lu.ccss.guichet.events.CodeFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Domain;
@@ -14,13 +17,12 @@ import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mailing.domain.EmployerContact;
 import lu.ccss.guichet.mailing.domain.Letter;
-import lu.ccss.guichet.mailing.render.CodeFormat;
 import lu.ccss.guichet.mailing.render.LetterModels;
 import lu.ccss.guichet.mailing.render.LetterRenderer;
 import lu.ccss.guichet.mailing.render.RenderedLetter;
 import lu.ccss.guichet.mailing.repository.EmployerContactRepository;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
-import lu.ccss.guichet.platform.inbox.InvalidEventException;
+import lu.ccss.guichet.platform.inbound.InvalidEventException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -115,7 +117,7 @@ public class CodeLetterService {
         Map<Domain, String[]> byDomain = new EnumMap<>(Domain.class);
         List<LetterModels.AgentSecurityCode> agents = new ArrayList<>();
         for (LetterCode code : codes.codes()) {
-            String printed = CodeFormat.groupsOfFour(code.code());
+            String printed = CodeAlphabet.print(CodeFormat.normalise(code.code()));
             switch (code.kind()) {
                 case HOLDER_ACCESS -> byDomain.computeIfAbsent(code.domain(), d -> new String[2])[0] = printed;
                 case HOLDER_REVOCATION -> byDomain.computeIfAbsent(code.domain(), d -> new String[2])[1] = printed;
@@ -135,7 +137,7 @@ public class CodeLetterService {
         List<LetterModels.AgentAccessCode> access = codes.codes().stream()
                 .filter(c -> c.kind() == CodeKind.AGENT_ACCESS)
                 .sorted(Comparator.comparing(LetterCode::domain))
-                .map(c -> new LetterModels.AgentAccessCode(c.domain(), CodeFormat.groupsOfFour(c.code())))
+                .map(c -> new LetterModels.AgentAccessCode(c.domain(), CodeAlphabet.print(CodeFormat.normalise(c.code()))))
                 .toList();
         return new LetterModels.AgentCodes(lu.ccss.guichet.mailing.render.Text.clean(employerName), access);
     }
@@ -174,7 +176,7 @@ public class CodeLetterService {
         if (event.employer() == null || !event.employer().matches("\\d{11}(\\d{2})?")) {
             missing.add("employer (11 or 13 digits)");
         }
-        if (event.language() == null || !LetterRenderer.LANGUAGES.contains(event.language())) {
+        if (Language.parse(event.language()).isEmpty()) {
             missing.add("language (fr, de or en)");
         }
         if (event.issuedAt() == null) {

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mailing.service;
 
+import lu.ccss.guichet.events.CodeFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
@@ -8,9 +9,8 @@ import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
 import lu.ccss.guichet.mailing.config.MailingKeys;
-import lu.ccss.guichet.mailing.render.CodeFormat;
 import lu.ccss.guichet.platform.crypto.SealedBox;
-import lu.ccss.guichet.platform.inbox.InvalidEventException;
+import lu.ccss.guichet.platform.inbound.InvalidEventException;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -79,7 +79,7 @@ public class CodesOpener {
                         + letter.recipientKind() + " carries a code of kind " + (code == null ? null : code.kind())
                         + ", which this recipient may not receive");
             }
-            if (!CodeFormat.wellFormed(code.code())) {
+            if (CodeFormat.of(code.code()).isEmpty()) {
                 throw new InvalidEventException("Code letter " + letter.codeLetterId() + " carries a malformed "
                         + code.kind() + " code");
             }

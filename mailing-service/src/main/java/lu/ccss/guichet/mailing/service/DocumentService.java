@@ -84,7 +84,7 @@ public class DocumentService {
         if (activations.isActive(document.spaceId(), document.employer(), document.domain())) {
             dispatch.channel = Channel.EDELIVERY;
             dispatches.persist(dispatch);
-            outbox.publish(EventTypes.DOCUMENT_ROUTED, AGGREGATE, document.documentId(),
+            outbox.record(EventTypes.DOCUMENT_ROUTED, AGGREGATE, document.documentId(),
                     new MailingEvents.DocumentRouted(document.documentId(), document.spaceId(), document.employer(),
                             document.domain(), document.title(), "application/pdf", document.content().length,
                             sha256, Base64.getEncoder().encodeToString(document.content()), now));

@@ -6,7 +6,7 @@ import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EDeliveryEvents.EDeliveryActivated;
 import lu.ccss.guichet.events.SpaceEvents.DomainFirstUsed;
 import lu.ccss.guichet.mailing.repository.EDeliveryActivationRepository;
-import lu.ccss.guichet.platform.inbox.InvalidEventException;
+import lu.ccss.guichet.platform.inbound.InvalidEventException;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -77,7 +77,7 @@ public class LetterService {
         Letter letter = letters.lockById(letterId).orElseThrow(() -> notFound(letterId));
         LetterStatusChange change = letter.post(Instant.now(), caller.userId());
         letters.record(change);
-        outbox.publish(EventTypes.LETTER_POSTED, AGGREGATE, letter.id, new MailingEvents.LetterPosted(letter.id,
+        outbox.record(EventTypes.LETTER_POSTED, AGGREGATE, letter.id, new MailingEvents.LetterPosted(letter.id,
                 letter.kind, letter.requestId, letter.codeLetterId, change.changedAt));
         LOG.infof("Letter %s posted by %s; its PDF is deleted", letter.id, change.changedBy);
         return record(letter);
@@ -89,7 +89,7 @@ public class LetterService {
         Letter letter = letters.lockById(letterId).orElseThrow(() -> notFound(letterId));
         LetterStatusChange change = letter.returned(Instant.now(), caller.userId(), reason);
         letters.record(change);
-        outbox.publish(EventTypes.LETTER_RETURNED, AGGREGATE, letter.id, new MailingEvents.LetterReturned(letter.id,
+        outbox.record(EventTypes.LETTER_RETURNED, AGGREGATE, letter.id, new MailingEvents.LetterReturned(letter.id,
                 letter.kind, letter.requestId, letter.codeLetterId, reason, change.changedAt));
         return record(letter);
     }

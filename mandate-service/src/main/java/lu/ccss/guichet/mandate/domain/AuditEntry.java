@@ -52,8 +52,8 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "space_id")
     public UUID spaceId;
 
-    @Column(name = "certification_id")
-    public UUID certificationId;
+    @Column(name = "mandate_id")
+    public UUID mandateId;
 
     @Column(name = "code_id")
     public UUID codeId;
@@ -95,8 +95,8 @@ public class AuditEntry extends PanacheEntityBase {
         return this;
     }
 
-    public AuditEntry certification(Certification c) {
-        this.certificationId = c.id;
+    public AuditEntry mandate(Mandate c) {
+        this.mandateId = c.id;
         this.spaceId = c.spaceId;
         this.employer = c.employer;
         this.requestId = c.requestId;

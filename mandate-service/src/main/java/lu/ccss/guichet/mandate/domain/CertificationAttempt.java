@@ -1,5 +1,7 @@
 package lu.ccss.guichet.mandate.domain;
 
+import lu.ccss.guichet.events.CodeFormat;
+import lu.ccss.guichet.events.SecurityCode;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.platform.problem.Problem.FieldError;
@@ -16,14 +18,10 @@ import java.util.stream.Collectors;
  */
 public record CertificationAttempt(Domain domain, Capacity capacity, String accessCode, String securityCode) {
 
-    public static final int HOLDER_SECURITY_MIN = 6;
-    public static final int HOLDER_SECURITY_MAX = 10;
-
     public static CertificationAttempt of(Domain domain, Capacity capacity, String accessCode, String securityCode) {
         List<FieldError> errors = new ArrayList<>();
         if (domain == null) {
-            errors.add(new FieldError("domain", "is required: one of AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA, "
-                    + "BILLING"));
+            errors.add(new FieldError("domain", "is required: one of " + Domain.NAMES));
         }
         if (capacity == null) {
             errors.add(new FieldError("capacity", "is required: HOLDER (main mandate) or AGENT (obtained mandate)"));
@@ -34,10 +32,10 @@ public record CertificationAttempt(Domain domain, Capacity capacity, String acce
                     .ifPresent(p -> errors.add(new FieldError("securityCode", p)));
         } else if (securityCode == null || securityCode.isEmpty()) {
             errors.add(new FieldError("securityCode", "is required"));
-        } else if (capacity == Capacity.HOLDER && (securityCode.length() < HOLDER_SECURITY_MIN
-                || securityCode.length() > HOLDER_SECURITY_MAX)) {
-            errors.add(new FieldError("securityCode", "the holder's security code has " + HOLDER_SECURITY_MIN
-                    + " to " + HOLDER_SECURITY_MAX + " characters"));
+        } else if (capacity == Capacity.HOLDER && (securityCode.length() < SecurityCode.MIN_LENGTH
+                || securityCode.length() > SecurityCode.MAX_LENGTH)) {
+            errors.add(new FieldError("securityCode", "the holder's security code has " + SecurityCode.MIN_LENGTH
+                    + " to " + SecurityCode.MAX_LENGTH + " characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.stream().map(e -> e.field() + ": " + e.message())

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.mandate.rest;
 
+import java.util.Optional;
+import lu.ccss.guichet.events.RegistrationNumber;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,15 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @Path("/api/authorizations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_DOMAIN_SYSTEM)
 @Tag(name = "Authorizations", description = "For other government systems")
 public class AuthorizationResource {
-
-    static final Pattern MATRICULE = Pattern.compile("^[0-9]{11}([0-9]{2})?$");
 
     private final AuthorizationService authorizations;
 
@@ -51,7 +50,7 @@ public class AuthorizationResource {
             @QueryParam("domain") String domain) {
         List<FieldError> errors = new ArrayList<>();
         UUID space = parseUuid(spaceId, errors);
-        if (employer == null || !MATRICULE.matcher(employer).matches()) {
+        if (!RegistrationNumber.isValid(employer)) {
             errors.add(new FieldError("employer", "is required: the employer registration number, 11 or 13 digits"));
         }
         Domain parsedDomain = parseDomain(domain, errors);
@@ -77,14 +76,10 @@ public class AuthorizationResource {
     }
 
     private static Domain parseDomain(String value, List<FieldError> errors) {
-        try {
-            if (value != null) {
-                return Domain.valueOf(value);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+        Optional<Domain> domain = Domain.parse(value);
+        if (domain.isEmpty()) {
+            errors.add(new FieldError("domain", "is required: one of " + Domain.NAMES));
         }
-        errors.add(new FieldError("domain", "is required: AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA or BILLING"));
-        return null;
+        return domain.orElse(null);
     }
 }

@@ -6,7 +6,7 @@ import lu.ccss.guichet.events.MandateEvents;
 import lu.ccss.guichet.mandate.domain.AuditAction;
 import lu.ccss.guichet.mandate.domain.AuditEntry;
 import lu.ccss.guichet.mandate.domain.AuditOutcome;
-import lu.ccss.guichet.mandate.domain.Certification;
+import lu.ccss.guichet.mandate.domain.Mandate;
 import lu.ccss.guichet.mandate.service.CodeIssuer;
 import lu.ccss.guichet.mandate.service.RevocationService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,8 +18,8 @@ import java.util.UUID;
 /** Response bodies of the mandate API; none carries a code. */
 public final class MandateViews {
 
-    @Schema(name = "Certification", description = "A line of the Certifications tab")
-    public record CertificationView(
+    @Schema(name = "Mandate", description = "A line of the Certifications tab")
+    public record MandateView(
             UUID id, UUID spaceId, String employer, String employerName, Domain domain, Capacity capacity,
             @Schema(description = "When the space was certified") Instant since, UUID requestId,
             @Schema(description = "AGENT only: the agent this space acts as") String agentRegistrationNumber,
@@ -27,8 +27,8 @@ public final class MandateViews {
             @Schema(description = "HOLDER only: the agent now acting for the employer in this domain, which the "
                     + "holder may withdraw; null if none") AgentMandateView agentMandate) {
 
-        static CertificationView of(Certification c, Certification agent) {
-            return new CertificationView(c.id, c.spaceId, c.employer, c.employerName, c.domain, c.capacity,
+        static MandateView of(Mandate c, Mandate agent) {
+            return new MandateView(c.id, c.spaceId, c.employer, c.employerName, c.domain, c.capacity,
                     c.grantedAt, c.requestId, c.agentRegistrationNumber, c.agentName,
                     agent == null ? null : new AgentMandateView(agent.id, agent.agentRegistrationNumber,
                             agent.agentName, agent.grantedAt));
@@ -37,7 +37,7 @@ public final class MandateViews {
 
     @Schema(name = "AgentMandate")
     public record AgentMandateView(
-            @Schema(description = "The id to withdraw it with") UUID certificationId, String agentRegistrationNumber,
+            @Schema(description = "The id to withdraw it with") UUID mandateId, String agentRegistrationNumber,
             String agentName, Instant since) {
     }
 
@@ -50,12 +50,12 @@ public final class MandateViews {
     @Schema(name = "Revocation")
     public record RevocationView(String employer, Domain domain,
                                  @Schema(description = "The holder certification that ended; null if the domain was "
-                                         + "not certified") UUID revokedCertificationId,
+                                         + "not certified") UUID revokedMandateId,
                                  @Schema(description = "Whether the unused holder access code of the domain was "
                                          + "voided") boolean accessCodeVoided,
                                  Instant revokedAt) {
         static RevocationView of(RevocationService.Revocation r) {
-            return new RevocationView(r.employer(), r.domain(), r.revokedCertificationId(), r.accessCodeVoided(),
+            return new RevocationView(r.employer(), r.domain(), r.revokedMandateId(), r.accessCodeVoided(),
                     r.revokedAt());
         }
     }
@@ -81,10 +81,10 @@ public final class MandateViews {
     public record AuditView(long seq, Instant occurredAt,
                             @Schema(description = "User id (token subject), or system:<service>") String actor,
                             AuditAction action, AuditOutcome outcome, String employer, UUID requestId, UUID spaceId,
-                            UUID certificationId, UUID codeId, Domain domain, Capacity capacity, String detail) {
+                            UUID mandateId, UUID codeId, Domain domain, Capacity capacity, String detail) {
         static AuditView of(AuditEntry e) {
             return new AuditView(e.seq, e.occurredAt, e.actor, e.action, e.outcome, e.employer, e.requestId,
-                    e.spaceId, e.certificationId, e.codeId, e.domain, e.capacity, e.detail);
+                    e.spaceId, e.mandateId, e.codeId, e.domain, e.capacity, e.detail);
         }
     }
 

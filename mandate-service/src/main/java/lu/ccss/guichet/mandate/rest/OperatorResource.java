@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate.rest;
 
+import lu.ccss.guichet.events.RegistrationNumber;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -81,7 +82,7 @@ public class OperatorResource {
             @Parameter(description = "At most this many entries (1 to 1000)") @QueryParam("limit")
             @DefaultValue("1000") int limit) {
         List<FieldError> errors = new ArrayList<>();
-        if (employer == null || !AuthorizationResource.MATRICULE.matcher(employer).matches()) {
+        if (!RegistrationNumber.isValid(employer)) {
             errors.add(new FieldError("employer", "is required: the employer registration number, 11 or 13 digits"));
         }
         if (limit < 1 || limit > AuditTrail.MAX_PAGE) {

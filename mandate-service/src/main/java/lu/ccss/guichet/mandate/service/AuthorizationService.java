@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.mandate.domain.Certification;
-import lu.ccss.guichet.mandate.repository.CertificationRepository;
+import lu.ccss.guichet.mandate.domain.Mandate;
+import lu.ccss.guichet.mandate.repository.MandateRepository;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -14,16 +14,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuthorizationService {
 
-    private final CertificationRepository certifications;
+    private final MandateRepository mandates;
 
-    public AuthorizationService(CertificationRepository certifications) {
-        this.certifications = certifications;
+    public AuthorizationService(MandateRepository mandates) {
+        this.mandates = mandates;
     }
 
     /** The space's active mandate for the employer and domain; as holder if it is both. */
     @Transactional
-    public Optional<Certification> mandate(UUID spaceId, String employer, Domain domain) {
-        return certifications.activeOf(spaceId, employer, domain, Capacity.HOLDER)
-                .or(() -> certifications.activeOf(spaceId, employer, domain, Capacity.AGENT));
+    public Optional<Mandate> mandate(UUID spaceId, String employer, Domain domain) {
+        return mandates.activeOf(spaceId, employer, domain, Capacity.HOLDER)
+                .or(() -> mandates.activeOf(spaceId, employer, domain, Capacity.AGENT));
     }
 }

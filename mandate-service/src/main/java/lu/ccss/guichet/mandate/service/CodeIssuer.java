@@ -1,5 +1,7 @@
 package lu.ccss.guichet.mandate.service;
 
+import lu.ccss.guichet.events.CodeFormat;
+import lu.ccss.guichet.events.CodeAlphabet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +21,6 @@ import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mandate.domain.AuditAction;
 import lu.ccss.guichet.mandate.domain.AuditEntry;
 import lu.ccss.guichet.mandate.domain.AuditOutcome;
-import lu.ccss.guichet.mandate.domain.CodeAlphabet;
-import lu.ccss.guichet.mandate.domain.CodeFormat;
 import lu.ccss.guichet.mandate.domain.CodeIssuance;
 import lu.ccss.guichet.mandate.domain.CodeRequest;
 import lu.ccss.guichet.mandate.domain.IssuedCode;
@@ -148,7 +148,7 @@ public class CodeIssuer {
 
         CodesIssued issued = new CodesIssued(request.requestId, request.reference, issuance.id, request.employer,
                 request.language, letters, issuance.issuedAt);
-        outbox.publish(EventTypes.CODES_ISSUED, AGGREGATE, request.requestId, issued);
+        outbox.record(EventTypes.CODES_ISSUED, AGGREGATE, request.requestId, issued);
         LOG.infof("Issued codes for request %s (issuance %s, by %s): %d letter(s)", request.requestId, issuance.id,
                 actor, letters.size());
         audit.record(AuditEntry.of(actor, action, AuditOutcome.SUCCESS)

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.mandate.service;
 
+import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.events.CodeFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
@@ -9,13 +11,12 @@ import lu.ccss.guichet.events.MandateEvents.RevocationReason;
 import lu.ccss.guichet.mandate.domain.AuditAction;
 import lu.ccss.guichet.mandate.domain.AuditEntry;
 import lu.ccss.guichet.mandate.domain.AuditOutcome;
-import lu.ccss.guichet.mandate.domain.Certification;
-import lu.ccss.guichet.mandate.domain.CodeFormat;
+import lu.ccss.guichet.mandate.domain.Mandate;
 import lu.ccss.guichet.mandate.domain.CodeState;
 import lu.ccss.guichet.mandate.domain.IssuedCode;
 import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.mandate.domain.VoidReason;
-import lu.ccss.guichet.mandate.repository.CertificationRepository;
+import lu.ccss.guichet.mandate.repository.MandateRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
@@ -37,18 +38,18 @@ public class RevocationService {
     private static final Logger LOG = Logger.getLogger(RevocationService.class);
 
     private final IssuedCodeRepository codes;
-    private final CertificationRepository certifications;
-    private final Mandates mandates;
+    private final MandateRepository mandates;
+    private final MandateEnding ending;
     private final CodeSecrets secrets;
     private final AttemptLimiter limiter;
     private final AuditTrail audit;
     private final Caller caller;
 
-    public RevocationService(IssuedCodeRepository codes, CertificationRepository certifications, Mandates mandates,
+    public RevocationService(IssuedCodeRepository codes, MandateRepository mandates, MandateEnding ending,
                              CodeSecrets secrets, AttemptLimiter limiter, AuditTrail audit, Caller caller) {
         this.codes = codes;
-        this.certifications = certifications;
         this.mandates = mandates;
+        this.ending = ending;
         this.secrets = secrets;
         this.limiter = limiter;
         this.audit = audit;
@@ -56,13 +57,16 @@ public class RevocationService {
     }
 
     /** What a revocation did. */
-    public record Revocation(String employer, Domain domain, UUID revokedCertificationId, boolean accessCodeVoided,
+    public record Revocation(String employer, Domain domain, UUID revokedMandateId, boolean accessCodeVoided,
                              Instant revokedAt) {
     }
 
     @Transactional(dontRollbackOn = CodeRefusal.class)
     public Revocation revoke(String typedCode) {
-        String code = CodeFormat.ACCESS.read(typedCode, "revocationCode");
+        CodeFormat.ACCESS.problemWith(typedCode).ifPresent(problem -> {
+            throw ProblemException.invalidField("revocationCode", problem);
+        });
+        String code = CodeFormat.normalise(typedCode);
         String user = caller.userId();
         Instant now = Times.now();
         Optional<Duration> wait = limiter.waitBeforeAttempt(user, null, now);
@@ -84,8 +88,8 @@ public class RevocationService {
             audit.record(entry(user, AuditOutcome.REFUSED).code(revocationCode).detail("revocation code " + state));
             throw CodeRefusal.because(state);
         }
-        certifications.lockMandate(revocationCode.employer, revocationCode.domain, Capacity.HOLDER);
-        Optional<Certification> holder = certifications.active(revocationCode.employer, revocationCode.domain,
+        mandates.lockMandate(revocationCode.employer, revocationCode.domain, Capacity.HOLDER);
+        Optional<Mandate> holder = mandates.active(revocationCode.employer, revocationCode.domain,
                 Capacity.HOLDER);
         List<IssuedCode> unusedAccessCodes = codes.holderAccessCodes(revocationCode.issuanceId, revocationCode.domain)
                 .stream().filter(c -> c.usedAt == null && c.voidedAt == null && c.lockedAt == null).toList();
@@ -94,7 +98,7 @@ public class RevocationService {
             throw CodeRefusal.nothingToRevoke();
         }
         revocationCode.markUsed(user, null, now);
-        holder.ifPresent(mandate -> mandates.end(mandate, RevocationReason.REVOKED_BY_CODE, user, now));
+        holder.ifPresent(mandate -> ending.end(mandate, RevocationReason.REVOKED_BY_CODE, user, now));
         unusedAccessCodes.forEach(c -> c.voidFor(VoidReason.REVOKED, now));
         if (!unusedAccessCodes.isEmpty()) {
             audit.record(AuditEntry.of(user, AuditAction.CODES_VOIDED, AuditOutcome.SUCCESS)

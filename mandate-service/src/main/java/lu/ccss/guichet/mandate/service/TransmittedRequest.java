@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate.service;
 
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.events.CertificationEvents.Agent;
 import lu.ccss.guichet.events.CertificationEvents.Employer;
 import lu.ccss.guichet.events.CertificationEvents.RequestTransmitted;
@@ -7,16 +8,13 @@ import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mandate.domain.CodeRequest;
 import lu.ccss.guichet.mandate.domain.Times;
-import lu.ccss.guichet.platform.inbox.InvalidEventException;
+import lu.ccss.guichet.platform.inbound.InvalidEventException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** What a RequestTransmitted must hold for codes to be issued; anything less goes to the dead-letter topic. */
 final class TransmittedRequest {
-
-    static final Pattern MATRICULE = Pattern.compile("^[0-9]{11}([0-9]{2})?$");
 
     private TransmittedRequest() {
     }
@@ -32,7 +30,7 @@ final class TransmittedRequest {
         if (employer == null) {
             missing.add("employer");
         } else {
-            require(employer.registrationNumber() != null && MATRICULE.matcher(employer.registrationNumber()).matches(),
+            require(RegistrationNumber.isValid(employer.registrationNumber()),
                     "employer.registrationNumber", missing);
             require(notBlank(employer.legalName()), "employer.legalName", missing);
             require(notBlank(employer.language()), "employer.language", missing);
@@ -46,7 +44,7 @@ final class TransmittedRequest {
                 missing.add(at);
                 continue;
             }
-            require(agent.registrationNumber() != null && MATRICULE.matcher(agent.registrationNumber()).matches(),
+            require(RegistrationNumber.isValid(agent.registrationNumber()),
                     at + ".registrationNumber", missing);
             require(notBlank(agent.name()), at + ".name", missing);
             require(agent.domains() != null, at + ".domains", missing);

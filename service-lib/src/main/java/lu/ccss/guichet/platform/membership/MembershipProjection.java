@@ -3,7 +3,7 @@ package lu.ccss.guichet.platform.membership;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.SpaceEvents;
-import lu.ccss.guichet.platform.inbox.EventHandlers;
+import lu.ccss.guichet.platform.inbound.EventHandlers;
 
 /** Keeps a service's copy of the space members up to date from the space-service's events. */
 @ApplicationScoped

@@ -33,7 +33,7 @@ public class Outbox {
 
     /** Adds an event for {@code aggregateId} to the current transaction; returns its CloudEvents id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> UUID publish(EventType<T> type, String aggregateType, Object aggregateId, T payload) {
+    public <T> UUID record(EventType<T> type, String aggregateType, Object aggregateId, T payload) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.aggregateType = aggregateType;

@@ -30,7 +30,7 @@ public class NoteService {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("insert into test_note (id, aggregate, text) values (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, aggregate).setParameter(3, text).executeUpdate();
-        return outbox.publish(NOTE_ADDED, "note", aggregate, new NoteAdded(id, aggregate, text));
+        return outbox.record(NOTE_ADDED, "note", aggregate, new NoteAdded(id, aggregate, text));
     }
 
     @Transactional

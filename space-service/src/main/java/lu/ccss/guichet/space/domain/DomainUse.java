@@ -1,5 +1,6 @@
 package lu.ccss.guichet.space.domain;
 
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.platform.problem.Problem.FieldError;
 import lu.ccss.guichet.platform.problem.ProblemException;
@@ -8,21 +9,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** One use of a domain by a space for an employer, as reported by the domain's system. */
 public record DomainUse(String employer, Domain domain, UsageKind usageKind) {
 
-    /** An employer's CCSS registration number (matricule): 11 or 13 digits. */
-    public static final Pattern MATRICULE = Pattern.compile("^[0-9]{11}([0-9]{2})?$");
-
     public static DomainUse of(String rawEmployer, String rawDomain, String rawUsageKind) {
         List<FieldError> errors = new ArrayList<>();
-        String employer = rawEmployer == null ? "" : rawEmployer.strip();
+        String employer = RegistrationNumber.normalise(rawEmployer == null ? null : rawEmployer.strip());
         if (employer.isEmpty()) {
             errors.add(new FieldError("employer", "is required"));
-        } else if (!MATRICULE.matcher(employer).matches()) {
-            errors.add(new FieldError("employer", "must be a CCSS registration number of 11 or 13 digits"));
+        } else {
+            RegistrationNumber.problem(employer).ifPresent(problem ->
+                    errors.add(new FieldError("employer", "must be a CCSS registration number: " + problem)));
         }
         Domain domain = parse(Domain.class, rawDomain, "domain", errors);
         UsageKind kind = parse(UsageKind.class, rawUsageKind, "usageKind", errors);

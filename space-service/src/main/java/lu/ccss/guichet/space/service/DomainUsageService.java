@@ -7,7 +7,7 @@ import lu.ccss.guichet.events.SpaceEvents;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.problem.ProblemException;
 import lu.ccss.guichet.space.domain.DomainUse;
-import lu.ccss.guichet.platform.certifications.CertificationProjection;
+import lu.ccss.guichet.platform.mandates.MandateProjection;
 import lu.ccss.guichet.space.repository.DomainUsageRepository;
 import lu.ccss.guichet.space.repository.SpaceRepository;
 
@@ -22,11 +22,11 @@ import java.util.UUID;
 public class DomainUsageService {
 
     private final SpaceRepository spaces;
-    private final CertificationProjection certifications;
+    private final MandateProjection certifications;
     private final DomainUsageRepository usages;
     private final Outbox outbox;
 
-    public DomainUsageService(SpaceRepository spaces, CertificationProjection certifications,
+    public DomainUsageService(SpaceRepository spaces, MandateProjection certifications,
                               DomainUsageRepository usages, Outbox outbox) {
         this.spaces = spaces;
         this.certifications = certifications;
@@ -50,7 +50,7 @@ public class DomainUsageService {
         Instant now = Instant.now();
         boolean first = usages.record(spaceId, use, now);
         if (first) {
-            outbox.publish(EventTypes.DOMAIN_FIRST_USED, SpaceService.AGGREGATE, spaceId,
+            outbox.record(EventTypes.DOMAIN_FIRST_USED, SpaceService.AGGREGATE, spaceId,
                     new SpaceEvents.DomainFirstUsed(spaceId, use.employer(), use.domain(), use.usageKind().name(), now));
         }
         return new RecordedUse(spaceId, use, now, first);

@@ -15,7 +15,7 @@ import lu.ccss.guichet.space.domain.Invitation;
 import lu.ccss.guichet.space.domain.InvitationDetails;
 import lu.ccss.guichet.space.domain.InvitationStatus;
 import lu.ccss.guichet.space.domain.Space;
-import lu.ccss.guichet.space.repository.CertificationRepository;
+import lu.ccss.guichet.space.repository.AgentMandateQueries;
 import lu.ccss.guichet.space.repository.InvitationRepository;
 import lu.ccss.guichet.space.repository.PersonIdentityRepository;
 import lu.ccss.guichet.space.repository.SpaceRepository;
@@ -37,7 +37,7 @@ public class InvitationService {
     private final SpaceMemberRepository members;
     private final InvitationRepository invitations;
     private final PersonIdentityRepository identities;
-    private final CertificationRepository certifications;
+    private final AgentMandateQueries certifications;
     private final Identities callerIdentity;
     private final NationalIdDigest digest;
     private final SpaceAccess access;
@@ -48,7 +48,7 @@ public class InvitationService {
     private final int maxSpacesPerPerson;
 
     public InvitationService(SpaceRepository spaces, SpaceMemberRepository members, InvitationRepository invitations,
-                             PersonIdentityRepository identities, CertificationRepository certifications,
+                             PersonIdentityRepository identities, AgentMandateQueries certifications,
                              Identities callerIdentity, NationalIdDigest digest, SpaceAccess access, Caller caller,
                              Outbox outbox,
                              @ConfigProperty(name = "guichet.space.invitation-validity", defaultValue = "P14D")
@@ -172,7 +172,7 @@ public class InvitationService {
                 caller.displayName().orElse(invitation.name), now);
         members.persist(member);
         invitation.accept(userId, now);
-        outbox.publish(EventTypes.MEMBER_ADDED, SpaceService.AGGREGATE, space.id,
+        outbox.record(EventTypes.MEMBER_ADDED, SpaceService.AGGREGATE, space.id,
                 new SpaceEvents.MemberAdded(space.id, userId, member.role, member.displayName, member.since));
         return new MySpace(space, member.role);
     }

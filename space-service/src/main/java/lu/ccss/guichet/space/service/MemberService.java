@@ -65,7 +65,7 @@ public class MemberService {
         members.delete(target);
         members.flush();
         identities.forgetIfInNoSpace(userId);
-        outbox.publish(EventTypes.MEMBER_REMOVED, SpaceService.AGGREGATE, spaceId,
+        outbox.record(EventTypes.MEMBER_REMOVED, SpaceService.AGGREGATE, spaceId,
                 new SpaceEvents.MemberRemoved(spaceId, userId, caller.userId(), Instant.now()));
     }
 
@@ -83,7 +83,7 @@ public class MemberService {
                     + "make another user administrator first");
         }
         target.role = role;
-        outbox.publish(EventTypes.MEMBER_ROLE_CHANGED, SpaceService.AGGREGATE, spaceId,
+        outbox.record(EventTypes.MEMBER_ROLE_CHANGED, SpaceService.AGGREGATE, spaceId,
                 new SpaceEvents.MemberRoleChanged(spaceId, userId, role, Instant.now()));
         return target;
     }

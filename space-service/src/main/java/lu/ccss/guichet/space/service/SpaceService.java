@@ -60,9 +60,9 @@ public class SpaceService {
                 caller.displayName().orElse(null), space.createdAt);
         members.persist(administrator);
         identities.recordCaller(space.createdAt);
-        outbox.publish(EventTypes.SPACE_CREATED, AGGREGATE, space.id,
+        outbox.record(EventTypes.SPACE_CREATED, AGGREGATE, space.id,
                 new SpaceEvents.SpaceCreated(space.id, space.name, userId, space.createdAt));
-        outbox.publish(EventTypes.MEMBER_ADDED, AGGREGATE, space.id,
+        outbox.record(EventTypes.MEMBER_ADDED, AGGREGATE, space.id,
                 new SpaceEvents.MemberAdded(space.id, userId, MemberRole.ADMINISTRATOR, administrator.displayName,
                         administrator.since));
         return new MySpace(space, MemberRole.ADMINISTRATOR);

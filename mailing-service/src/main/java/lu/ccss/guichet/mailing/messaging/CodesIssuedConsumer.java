@@ -1,0 +1,31 @@
+package lu.ccss.guichet.mailing.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.mailing.service.CodeLetterService;
+import lu.ccss.guichet.platform.inbound.EventHandlers;
+import lu.ccss.guichet.platform.inbound.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Code letters from the mandate-service's CodesIssued; its other events are not the mailing-service's concern. */
+@ApplicationScoped
+public class CodesIssuedConsumer {
+
+    public static final String CHANNEL = "mandate-events";
+
+    private final ProcessedEvents processedEvents;
+    private final EventHandlers handlers;
+
+    public CodesIssuedConsumer(ProcessedEvents processedEvents, CodeLetterService codeLetters) {
+        this.processedEvents = processedEvents;
+        this.handlers = EventHandlers.create().on(EventTypes.CODES_ISSUED, codeLetters::onCodesIssued);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    public void on(ConsumerRecord<String, String> record) {
+        processedEvents.handleOnce(CHANNEL, record, handlers);
+    }
+}

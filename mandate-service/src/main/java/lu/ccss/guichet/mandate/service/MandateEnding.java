@@ -1,0 +1,50 @@
+package lu.ccss.guichet.mandate.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.MandateEvents.MandateRevoked;
+import lu.ccss.guichet.events.MandateEvents.RevocationReason;
+import lu.ccss.guichet.mandate.domain.AuditAction;
+import lu.ccss.guichet.mandate.domain.AuditEntry;
+import lu.ccss.guichet.mandate.domain.AuditOutcome;
+import lu.ccss.guichet.mandate.domain.Mandate;
+import lu.ccss.guichet.mandate.repository.MandateRepository;
+import lu.ccss.guichet.platform.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/** Ends mandates: the change, its MandateRevoked event and its audit entry, in the caller's transaction. */
+@ApplicationScoped
+public class MandateEnding {
+
+    private static final Logger LOG = Logger.getLogger(MandateEnding.class);
+
+    /** Mandate events are keyed by employer registration number. */
+    static final String AGGREGATE = "employer";
+
+    private final MandateRepository mandates;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public MandateEnding(MandateRepository mandates, Outbox outbox, AuditTrail audit) {
+        this.mandates = mandates;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void end(Mandate mandate, RevocationReason reason, String by, Instant now) {
+        mandate.end(reason, by, now);
+        // Written at once: a replacing certification inserted in the same flush must not meet this one still active.
+        mandates.flush();
+        outbox.record(EventTypes.MANDATE_REVOKED, AGGREGATE, mandate.employer,
+                new MandateRevoked(mandate.id, mandate.spaceId, mandate.employer, mandate.domain, mandate.capacity,
+                        reason, now));
+        LOG.infof("Mandate %s of space %s for employer %s, %s, as %s ended: %s", mandate.id, mandate.spaceId,
+                mandate.employer, mandate.domain, mandate.capacity, reason);
+        audit.record(AuditEntry.of(by, AuditAction.MANDATE_REVOKED, AuditOutcome.SUCCESS).mandate(mandate)
+                .detail(reason.name()));
+    }
+}
