@@ -1,8 +1,8 @@
 package lu.ccss.guichet.launcher;
 
 import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.testing.EmbeddedKafkaBroker;
-import lu.ccss.guichet.testing.EmbeddedPostgresServer;
+import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
+import lu.ccss.guichet.embedded.EmbeddedPostgresServer;
 
 import java.io.IOException;
 import java.io.InputStream;
