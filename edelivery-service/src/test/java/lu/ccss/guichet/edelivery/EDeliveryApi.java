@@ -7,7 +7,7 @@ import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.testing.EmbeddedKafkaBroker;
+import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
 import lu.ccss.guichet.testing.KafkaTestResource;
 import lu.ccss.guichet.testing.PostgresTestResource;
 import lu.ccss.guichet.testing.TopicWriter;

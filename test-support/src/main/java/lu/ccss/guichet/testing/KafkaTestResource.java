@@ -2,6 +2,7 @@ package lu.ccss.guichet.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
 import lu.ccss.guichet.events.Topics;
 
 import java.util.List;

@@ -2,6 +2,8 @@ package lu.ccss.guichet.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import lu.ccss.guichet.embedded.EmbeddedPostgresServer;
+
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package lu.ccss.guichet.testing;
+package lu.ccss.guichet.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

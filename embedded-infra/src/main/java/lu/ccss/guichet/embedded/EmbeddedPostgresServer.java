@@ -1,4 +1,4 @@
-package lu.ccss.guichet.testing;
+package lu.ccss.guichet.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,0 +1,115 @@
+package lu.ccss.guichet.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The stack's Keycloak: a process run from the shared {@link KeycloakDistribution}, with its own home and realm. */
+final class KeycloakServer {
+
+    private final LauncherConfig config;
+    private final DataDirectory dataDirectory;
+    private final Consumer<String> progress;
+    private final KeycloakDistribution distribution;
+    private final ProcessGroup process;
+    private FileLock buildLock;
+
+    /** {@code checkNotClosed} throws if the stack is closing. */
+    KeycloakServer(LauncherConfig config, DataDirectory dataDirectory, Consumer<String> progress,
+            Runnable checkNotClosed) {
+        this.config = config;
+        this.dataDirectory = dataDirectory;
+        this.progress = progress;
+        this.distribution = new KeycloakDistribution(config, progress);
+        this.process = new ProcessGroup("Keycloak", checkNotClosed);
+    }
+
+    /**
+     * Unpacks the distribution if needed; if Keycloak was never built from it, takes the build lock, held until
+     * {@link #releaseBuildLock()}.
+     */
+    void prepareDistribution() {
+        distribution.ensureUnpacked();
+        buildLock = distribution.isBuilt() ? null : distribution.lockForBuild();
+    }
+
+    void start() {
+        Path home = dataDirectory.path().resolve("keycloak");
+        distribution.prepareHome(home, realmFile());
+        boolean firstBuild = !distribution.isBuilt();
+        boolean newRealm = !Files.isDirectory(home.resolve("data/h2"));
+        progress.accept("Starting Keycloak on port " + config.keycloakPort()
+                + (firstBuild ? " (first start: a one-time build of about a minute)"
+                        : newRealm ? " (importing the realm: about half a minute)" : ""));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", LauncherConfig.KEYCLOAK_ADMIN);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", LauncherConfig.KEYCLOAK_ADMIN_PASSWORD);
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + config.keycloakPort(),
+                "--hostname=" + config.keycloakUrl(), "--import-realm");
+        ChildProcess child = ChildProcess.start("keycloak", command, env, home,
+                config.logsDir().resolve("keycloak.log"));
+        dataDirectory.recordPid(child);
+        process.add(child);
+    }
+
+    /** The realm in the repository (so an edit takes effect with --fresh), else the copy inside the launcher. */
+    private Path realmFile() {
+        Path inRepo = config.repoDir().resolve("deploy/keycloak/guichet-realm.json");
+        if (Files.isRegularFile(inRepo)) {
+            return inRepo;
+        }
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("/keycloak/guichet-realm.json")) {
+            if (in == null) {
+                throw new LaunchException("No realm file: neither " + inRepo + " nor one inside the launcher");
+            }
+            Path copy = dataDirectory.path().resolve("guichet-realm.json");
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ready when it serves the realm's OpenID configuration. */
+    Readiness.Probe probe() {
+        return new Readiness.Probe("Keycloak", process.children().get(0),
+                URI.create(config.issuer() + "/.well-known/openid-configuration"), false);
+    }
+
+    /** Once Keycloak has started from a distribution it built, later stacks start without that build. */
+    void markBuiltIfBuilding() {
+        if (buildLock != null) {
+            distribution.markBuilt();
+        }
+    }
+
+    void releaseBuildLock() {
+        if (buildLock != null) {
+            try {
+                buildLock.release();
+                buildLock.channel().close();
+            } catch (IOException e) {
+                // ignore
+            }
+        }
+    }
+
+    void stop() {
+        process.stop(progress);
+    }
+
+    List<ProcessHandle> handles() {
+        return process.handles();
+    }
+}

@@ -1,0 +1,119 @@
+package lu.ccss.guichet.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** The services, each a JVM running its {@code quarkus-run.jar}, configured through its environment. */
+final class ServiceProcesses {
+
+    private final LauncherConfig config;
+    private final DataDirectory dataDirectory;
+    private final Consumer<String> progress;
+    private final LocalSecrets secrets;
+    private final ProcessGroup processes;
+    private final Map<ChildProcess, ServiceDef> definitions = new ConcurrentHashMap<>();
+
+    /** {@code checkNotClosed} throws if the stack is closing. */
+    ServiceProcesses(LauncherConfig config, DataDirectory dataDirectory, Consumer<String> progress,
+            Runnable checkNotClosed) {
+        this.config = config;
+        this.dataDirectory = dataDirectory;
+        this.progress = progress;
+        this.secrets = new LocalSecrets(config.dataDir());
+        this.processes = new ProcessGroup("services", checkNotClosed);
+    }
+
+    /** Starts the configured services without waiting for them. */
+    void start() {
+        secrets.ensure();
+        progress.accept("Starting " + String.join(", ", config.services().stream().map(ServiceDef::name).toList()));
+        for (ServiceDef s : config.services()) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(config.serviceJvmOptions());
+            // names the data directory, so that leftovers of a killed launcher can be recognised
+            command.add("-Dguichet.data-dir=" + config.dataDir());
+            command.add("-jar");
+            command.add(s.jar(config.repoDir()).toString());
+            ChildProcess child = ChildProcess.start(s.name(), command, environment(s),
+                    config.dataDir().resolve("services").resolve(s.name()),
+                    config.logsDir().resolve(s.name() + ".log"));
+            dataDirectory.recordPid(child);
+            definitions.put(child, s);
+            processes.add(child);
+        }
+    }
+
+    /**
+     * The environment each service reads (see the services' application.properties), then the variables of
+     * {@code services.env} in the data directory.
+     */
+    Map<String, String> environment(ServiceDef service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PORT", String.valueOf(config.servicePort(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(config.servicePort(service)));
+        env.put("DB_URL", "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + service.database());
+        env.put("DB_USER", LauncherConfig.DB_USER);
+        env.put("DB_PASSWORD", LauncherConfig.DB_PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.kafkaPort());
+        env.put("OIDC_AUTH_SERVER_URL", config.issuer());
+        for (ServiceDef other : ServiceDef.ALL) {
+            env.put(other.urlVariable(), config.serviceUrl(other));
+        }
+        // plain-text logs in the log files (production logs JSON)
+        env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.putAll(secrets.forService(service));
+        env.putAll(servicesEnvFile());
+        return env;
+    }
+
+    /**
+     * {@code <data dir>/services.env}: variables a developer wants every service to get (KEY=VALUE per line, e.g.
+     * {@code QUARKUS_LOG_LEVEL=DEBUG}); created empty, with a comment, so that it can be found.
+     */
+    private Map<String, String> servicesEnvFile() {
+        Path file = config.dataDir().resolve("services.env");
+        try {
+            if (!Files.isRegularFile(file)) {
+                Files.writeString(file, """
+                        # Environment variables passed to every service the local launcher starts, KEY=VALUE per line,
+                        # for example QUARKUS_LOG_LEVEL=DEBUG. They override the launcher's own. Wiped by --fresh.
+                        """, StandardCharsets.UTF_8);
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String trimmed = line.trim();
+                int eq = trimmed.indexOf('=');
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#") && eq > 0) {
+                    values.put(trimmed.substring(0, eq).trim(), trimmed.substring(eq + 1).trim());
+                }
+            }
+            return values;
+        } catch (IOException e) {
+            throw new LaunchException("Could not read or write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A service is ready when its readiness check (database and Kafka) is UP. */
+    List<Readiness.Probe> probes() {
+        return processes.children().stream().map(child -> new Readiness.Probe(child.name(), child,
+                URI.create(config.serviceUrl(definitions.get(child)) + "/q/health/ready"), true)).toList();
+    }
+
+    void stop() {
+        processes.stop(progress);
+    }
+
+    List<ProcessHandle> handles() {
+        return processes.handles();
+    }
+}
