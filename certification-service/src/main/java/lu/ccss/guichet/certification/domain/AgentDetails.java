@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.PostalAddress;
 

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.events.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -12,7 +13,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,7 +242,7 @@ public class CertificationRequest extends PanacheEntityBase {
         requireDraft();
         List<WizardStep> missing = missingSteps();
         if (!missing.isEmpty()) {
-            throw ProblemException.conflict("The request cannot be confirmed yet: these steps are missing: "
+            throw DomainException.conflict("The request cannot be confirmed yet: these steps are missing: "
                     + missing.stream().map(WizardStep::pathName).collect(Collectors.joining(", ")));
         }
         state = RequestState.CONFIRMED;
@@ -267,7 +268,7 @@ public class CertificationRequest extends PanacheEntityBase {
 
     public void cancel(Instant now) {
         if (!state.isOpen()) {
-            throw ProblemException.conflict("The request is " + state + " and can no longer be cancelled");
+            throw DomainException.conflict("The request is " + state + " and can no longer be cancelled");
         }
         close(RequestState.CANCELLED, now);
     }
@@ -286,7 +287,7 @@ public class CertificationRequest extends PanacheEntityBase {
 
     public void requireDraft() {
         if (state != RequestState.DRAFT) {
-            throw ProblemException.conflict("The request is " + state + ": its data is locked"
+            throw DomainException.conflict("The request is " + state + ": its data is locked"
                     + (state == RequestState.CONFIRMED || state == RequestState.SIGNED
                     ? " since it was confirmed; cancel it and file a new one to change it" : ""));
         }
@@ -294,7 +295,7 @@ public class CertificationRequest extends PanacheEntityBase {
 
     private void requireState(RequestState expected, String action, String who) {
         if (state != expected) {
-            throw ProblemException.conflict("The request is " + state + ": " + who + " can be " + action);
+            throw DomainException.conflict("The request is " + state + ": " + who + " can be " + action);
         }
     }
 }

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import java.util.regex.Pattern;
 
 /** Phone numbers and e-mail addresses as the CCSS can use them. */

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.platform.errors.FieldErrors;
 /** Step 3: the person filling in the request (déposant). Names 1–100 characters; e-mail; phone in international form. */
 public record FilerDetails(String lastName, String firstName, String email, String phone) {
 

@@ -24,7 +24,7 @@ import lu.ccss.guichet.certification.rest.RequestViews.RequestView;
 import lu.ccss.guichet.certification.service.RequestQueries;
 import lu.ccss.guichet.certification.service.SubmissionService;
 import lu.ccss.guichet.certification.service.WizardService;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -71,7 +71,7 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "404", description = "The caller is not a member of that space")
     public Response open(StepRequests.OpenRequest body, UriInfo uri) {
         if (body == null || body.spaceId() == null) {
-            throw ProblemException.invalidField("spaceId", "is required");
+            throw DomainException.invalidField("spaceId", "is required");
         }
         CertificationRequest opened = wizard.open(body.spaceId());
         return Response.created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build())
@@ -200,7 +200,7 @@ public class CertificationRequestResource {
     @Path("/{id}/steps/{step}")
     @Operation(hidden = true)
     public RequestView unknownStep(@PathParam("id") UUID id, @PathParam("step") String step) {
-        throw ProblemException.notFound("There is no step " + step + "; the steps are " + STEPS);
+        throw DomainException.notFound("There is no step " + step + "; the steps are " + STEPS);
     }
 
     @POST
@@ -283,12 +283,12 @@ public class CertificationRequestResource {
 
     static UUID uuid(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalidField(field, "is required");
+            throw DomainException.invalidField(field, "is required");
         }
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "must be a UUID");
+            throw DomainException.invalidField(field, "must be a UUID");
         }
     }
 }

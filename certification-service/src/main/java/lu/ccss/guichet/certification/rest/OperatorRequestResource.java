@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import lu.ccss.guichet.certification.domain.FieldErrors;
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.certification.domain.RequestState;
 import lu.ccss.guichet.certification.service.RequestQueries;
 import lu.ccss.guichet.platform.security.Caller;

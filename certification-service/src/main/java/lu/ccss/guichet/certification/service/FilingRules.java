@@ -7,7 +7,7 @@ import lu.ccss.guichet.certification.domain.RequestState;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.platform.mandates.MandateProjection;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.List;
@@ -32,7 +32,7 @@ public class FilingRules {
     public void refuseAgentFiling(UUID spaceId, String employer) {
         List<Domain> held = mandates.agentDomains(spaceId, employer);
         if (!held.isEmpty()) {
-            throw ProblemException.forbidden("This professional space acts as agent (mandataire) of employer "
+            throw DomainException.notAllowed("This professional space acts as agent (mandataire) of employer "
                     + employer + " for " + held.stream().map(Domain::name)
                     .collect(Collectors.joining(", "))
                     + ". A certification request is filed by the employer itself, never by its agent: ask the "
@@ -73,8 +73,8 @@ public class FilingRules {
         }
     }
 
-    private static ProblemException oneOpenRequest(String employer, String which) {
-        return ProblemException.conflict("This professional space already has an open certification request"
+    private static DomainException oneOpenRequest(String employer, String which) {
+        return DomainException.conflict("This professional space already has an open certification request"
                 + which + " for employer " + employer
                 + ": continue that one, or cancel it before filing a new one");
     }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 
 import java.util.Optional;
@@ -39,7 +39,7 @@ public class RequestLoader {
 
     private CertificationRequest visible(UUID id, Optional<CertificationRequest> found) {
         return found.filter(r -> access.isMember(r.spaceId, caller.userId()))
-                .orElseThrow(() -> ProblemException.notFound("No certification request " + id
+                .orElseThrow(() -> DomainException.notFound("No certification request " + id
                         + " among the requests of your spaces"));
     }
 }

@@ -10,7 +10,7 @@ import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
 import lu.ccss.guichet.certification.repository.RequestDocumentRepository;
 import lu.ccss.guichet.certification.repository.TimelineRepository;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +56,7 @@ public class RequestQueries {
     public DocumentFile document(UUID id) {
         CertificationRequest request = loader.forMember(id);
         RequestDocument document = documents.findByIdOptional(request.id).orElseThrow(() ->
-                ProblemException.notFound("Request " + request.reference + " has no document yet: it is rendered "
+                DomainException.notFound("Request " + request.reference + " has no document yet: it is rendered "
                         + "when the request is confirmed"));
         return new DocumentFile(request.reference, document.current(), document.isSigned());
     }

@@ -6,7 +6,7 @@ import lu.ccss.guichet.certification.domain.AgentDetails;
 import lu.ccss.guichet.certification.domain.AgentsChoice;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.EmployerDetails;
-import lu.ccss.guichet.certification.domain.FieldErrors;
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.certification.domain.FilerDetails;
 import lu.ccss.guichet.certification.domain.SecurityCodeRules;
 import lu.ccss.guichet.certification.domain.TimelineKind;

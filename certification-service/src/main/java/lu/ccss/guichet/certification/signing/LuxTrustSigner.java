@@ -3,7 +3,7 @@ package lu.ccss.guichet.certification.signing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import lu.ccss.guichet.certification.config.SigningConfig;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 /**
  * The production adapter's place: signing by the employer with a LuxTrust certificate. The LuxTrust signing service
@@ -31,8 +31,8 @@ public class LuxTrustSigner implements SigningPort {
 
     @Override
     public SignedPdf sign(byte[] pdf, SignatureDetails details) {
-        throw new ProblemException(503, "Signing service unavailable", NOT_REACHABLE
+        throw DomainException.unavailable("Signing service unavailable", NOT_REACHABLE
                 + config.endpoint().map(e -> " (configured endpoint " + e + ")").orElse("")
-                + "; the request stays CONFIRMED and can be signed once the service is reachable", null, null);
+                + "; the request stays CONFIRMED and can be signed once the service is reachable");
     }
 }

@@ -1,7 +1,8 @@
 package lu.ccss.guichet.certification.domain;
 
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,7 +82,7 @@ class FieldRulesTest {
         PostalAddress address = AddressRules.address(errors, "address", " ", null, "1", "", "XX");
         assertNull(address);
         assertEquals(5, errors.size());
-        ProblemException problem = assertThrows(ProblemException.class, () -> errors.throwIfAny("The step"));
+        DomainException problem = assertThrows(DomainException.class, () -> errors.throwIfAny("The step"));
         assertEquals(java.util.List.of("address.street", "address.number", "address.locality", "address.country",
                 "address.postcode"), problem.errors().stream().map(e -> e.field()).toList());
     }
@@ -108,7 +109,7 @@ class FieldRulesTest {
         FieldErrors errors = new FieldErrors();
         SecurityCodeRules.check(errors, code, code);
         assertEquals(1, errors.size(), code);
-        ProblemException problem = assertThrows(ProblemException.class, () -> errors.throwIfAny("The step"));
+        DomainException problem = assertThrows(DomainException.class, () -> errors.throwIfAny("The step"));
         assertFalse(problem.getMessage().contains(code), "the error never quotes the code");
     }
 
@@ -116,7 +117,7 @@ class FieldRulesTest {
     void aSecurityCodeMustBeTypedTwiceAlike() {
         FieldErrors errors = new FieldErrors();
         SecurityCodeRules.check(errors, "Secret-1", "Secret-2");
-        ProblemException problem = assertThrows(ProblemException.class, () -> errors.throwIfAny("The step"));
+        DomainException problem = assertThrows(DomainException.class, () -> errors.throwIfAny("The step"));
         assertEquals("confirmation", problem.errors().get(0).field());
         assertFalse(problem.getMessage().contains("Secret-"));
         FieldErrors missing = new FieldErrors();

@@ -1,8 +1,8 @@
 package lu.ccss.guichet.edelivery.rest;
 
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ record InboxQuery(Domain domain, boolean unreadOnly, int page, int size) {
         int page = number(rawPage, "page", 0, 0, Integer.MAX_VALUE / MAX_SIZE, errors);
         int size = number(rawSize, "size", DEFAULT_SIZE, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The inbox query is not valid", errors);
+            throw DomainException.invalid("The inbox query is not valid", errors);
         }
         return new InboxQuery(domain, unread, page, size);
     }

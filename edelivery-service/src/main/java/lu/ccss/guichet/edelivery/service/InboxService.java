@@ -13,7 +13,7 @@ import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MailingEvents;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 
 import java.time.Instant;
@@ -96,7 +96,7 @@ public class InboxService {
     public Download download(UUID spaceId, UUID documentId) {
         access.requireMember(spaceId);
         InboxDocument document = inbox.inSpace(spaceId, documentId)
-                .orElseThrow(() -> ProblemException.notFound("No document " + documentId + " in this inbox"));
+                .orElseThrow(() -> DomainException.notFound("No document " + documentId + " in this inbox"));
         byte[] content = vault.open(document.id, inbox.content(document.id));
         String reader = caller.userId();
         Instant now = Instant.now();

@@ -5,8 +5,8 @@ import java.util.Optional;
 import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -63,7 +63,7 @@ public record DocumentSubmission(UUID documentId, boolean documentIdGiven, UUID 
         byte[] content = content(rawContent, errors);
         int pages = content == null ? 0 : pages(content, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The document cannot be sent: " + errors.stream()
+            throw DomainException.invalid("The document cannot be sent: " + errors.stream()
                     .map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")), errors);
         }
         return new DocumentSubmission(documentId == null ? UUID.randomUUID() : documentId, documentId != null,

@@ -13,7 +13,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.MailingEvents.LetterKind;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -97,7 +97,7 @@ public class Letter extends PanacheEntityBase {
     /** The letter joins a print batch. */
     public LetterStatusChange batch(UUID batch, Instant at, String by) {
         if (status != LetterStatus.GENERATED) {
-            throw ProblemException.conflict("Letter " + id + " is " + status + ", not waiting to be printed");
+            throw DomainException.conflict("Letter " + id + " is " + status + ", not waiting to be printed");
         }
         status = LetterStatus.BATCHED;
         batchId = batch;
@@ -112,18 +112,18 @@ public class Letter extends PanacheEntityBase {
                 pdfEncrypted = null;
                 return LetterStatusChange.of(id, LetterStatus.POSTED, at, by, null);
             }
-            case GENERATED -> throw ProblemException.conflict("Letter " + id
+            case GENERATED -> throw DomainException.conflict("Letter " + id
                     + " has not been printed yet: put it in a print batch first");
-            case VOIDED -> throw ProblemException.conflict("Letter " + id
+            case VOIDED -> throw DomainException.conflict("Letter " + id
                     + " is void (its codes were reissued): destroy any printed copy instead of posting it");
-            default -> throw ProblemException.conflict("Letter " + id + " was already posted (it is " + status + ")");
+            default -> throw DomainException.conflict("Letter " + id + " was already posted (it is " + status + ")");
         }
     }
 
     /** A posted letter came back undelivered. */
     public LetterStatusChange returned(Instant at, String by, String reason) {
         if (status != LetterStatus.POSTED) {
-            throw ProblemException.conflict("Only a posted letter can come back; letter " + id + " is " + status);
+            throw DomainException.conflict("Only a posted letter can come back; letter " + id + " is " + status);
         }
         status = LetterStatus.RETURNED;
         return LetterStatusChange.of(id, LetterStatus.RETURNED, at, by, reason);

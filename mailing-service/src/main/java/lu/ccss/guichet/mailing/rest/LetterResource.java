@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mailing.rest;
 
+import lu.ccss.guichet.platform.errors.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,7 @@ import lu.ccss.guichet.mailing.domain.LetterStatusChange;
 import lu.ccss.guichet.mailing.render.Text;
 import lu.ccss.guichet.mailing.service.LetterService;
 import lu.ccss.guichet.platform.problem.Problem;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -59,8 +60,8 @@ public class LetterResource {
         if (batchId != null && !batchId.isBlank()) {
             return letters.ofBatch(uuid("batchId", batchId)).stream().map(LetterViews.LetterView::of).toList();
         }
-        throw ProblemException.badRequest("Give requestId (or batchId) to list letters",
-                List.of(new Problem.FieldError("requestId", "is required")));
+        throw DomainException.invalid("Give requestId (or batchId) to list letters",
+                List.of(new FieldError("requestId", "is required")));
     }
 
     @GET
@@ -128,7 +129,7 @@ public class LetterResource {
             reason = null;
         }
         if (reason != null && reason.length() > LetterStatusChange.NOTE_MAX) {
-            throw ProblemException.invalidField("reason", "must be at most " + LetterStatusChange.NOTE_MAX
+            throw DomainException.invalidField("reason", "must be at most " + LetterStatusChange.NOTE_MAX
                     + " characters");
         }
         return LetterViews.LetterView.of(letters.returned(letterId, reason));
@@ -138,7 +139,7 @@ public class LetterResource {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "must be a UUID");
+            throw DomainException.invalidField(field, "must be a UUID");
         }
     }
 }

@@ -20,7 +20,7 @@ import lu.ccss.guichet.mailing.repository.EDeliveryActivationRepository;
 import lu.ccss.guichet.mailing.repository.EmployerContactRepository;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
 
@@ -110,7 +110,7 @@ public class DocumentService {
             name = contact.get().name;
             address = contact.get().address.toPostalAddress();
         } else {
-            throw ProblemException.invalidField("recipient", "is required: eDelivery is not active for this space, "
+            throw DomainException.invalidField("recipient", "is required: eDelivery is not active for this space, "
                     + "employer and domain, so the document goes by post, and no postal address of employer "
                     + document.employer() + " is known");
         }
@@ -144,7 +144,7 @@ public class DocumentService {
         boolean same = earlier.sha256.equals(sha256) && earlier.spaceId.equals(document.spaceId())
                 && earlier.employer.equals(document.employer()) && earlier.domain == document.domain();
         if (!same) {
-            throw ProblemException.conflict("Document " + document.documentId()
+            throw DomainException.conflict("Document " + document.documentId()
                     + " was already sent with other content or to another recipient; use a new document id");
         }
         return Outcome.of(earlier);

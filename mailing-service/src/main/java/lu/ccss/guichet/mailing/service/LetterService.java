@@ -8,7 +8,7 @@ import lu.ccss.guichet.mailing.domain.Letter;
 import lu.ccss.guichet.mailing.domain.LetterStatusChange;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
 
@@ -102,13 +102,13 @@ public class LetterService {
         return new LetterRecord(letter, letters.historyOf(letter.id));
     }
 
-    static ProblemException notFound(UUID letterId) {
-        return ProblemException.notFound("No letter " + letterId);
+    static DomainException notFound(UUID letterId) {
+        return DomainException.notFound("No letter " + letterId);
     }
 
-    private static ProblemException gone(Letter letter) {
-        return new ProblemException(410, "Gone", "The PDF of letter " + letter.id + " no longer exists: the letter is "
-                + letter.status + " and its content was destroyed", null, null);
+    private static DomainException gone(Letter letter) {
+        return DomainException.gone("The PDF of letter " + letter.id + " no longer exists: the letter is "
+                + letter.status + " and its content was destroyed");
     }
 
     /** A letter with its history. */

@@ -7,7 +7,7 @@ import lu.ccss.guichet.mailing.domain.LetterStatus;
 import lu.ccss.guichet.mailing.domain.PrintBatch;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.mailing.repository.PrintBatchRepository;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -41,7 +41,7 @@ public class PrintBatchService {
     public Batch create() {
         List<Letter> waiting = letters.claimWaitingForPrint(maxLetters);
         if (waiting.isEmpty()) {
-            throw ProblemException.conflict("No letter is waiting to be printed");
+            throw DomainException.conflict("No letter is waiting to be printed");
         }
         Instant now = Instant.now();
         PrintBatch batch = PrintBatch.of(caller.userId(), waiting.size(), now);
@@ -57,13 +57,13 @@ public class PrintBatchService {
     @Transactional
     public Batch reprint(UUID batchId) {
         PrintBatch batch = batches.findByIdOptional(batchId)
-                .orElseThrow(() -> ProblemException.notFound("No print batch " + batchId));
+                .orElseThrow(() -> DomainException.notFound("No print batch " + batchId));
         List<PrintItem> items = letters.ofBatch(batchId).stream()
                 .filter(l -> l.status == LetterStatus.BATCHED)
                 .map(PrintItem::of).toList();
         if (items.isEmpty()) {
-            throw new ProblemException(410, "Gone", "Every letter of print batch " + batchId
-                    + " was posted or voided; their content was destroyed", null, null);
+            throw DomainException.gone("Every letter of print batch " + batchId
+                    + " was posted or voided; their content was destroyed");
         }
         return new Batch(batch, items);
     }

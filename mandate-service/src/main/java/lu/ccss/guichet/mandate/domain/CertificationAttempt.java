@@ -4,8 +4,8 @@ import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.SecurityCode;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public record CertificationAttempt(Domain domain, Capacity capacity, String acce
                     + " to " + SecurityCode.MAX_LENGTH + " characters"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.stream().map(e -> e.field() + ": " + e.message())
+            throw DomainException.invalid(errors.stream().map(e -> e.field() + ": " + e.message())
                     .collect(Collectors.joining("; ")), errors);
         }
         String security = capacity == Capacity.AGENT ? CodeFormat.normalise(securityCode) : securityCode;

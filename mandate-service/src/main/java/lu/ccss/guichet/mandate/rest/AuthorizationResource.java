@@ -10,8 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.mandate.service.AuthorizationService;
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,7 +55,7 @@ public class AuthorizationResource {
         }
         Domain parsedDomain = parseDomain(domain, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The question is not complete: " + errors.stream()
+            throw DomainException.invalid("The question is not complete: " + errors.stream()
                     .map(FieldError::field).toList(), errors);
         }
         return authorizations.mandate(space, employer, parsedDomain)

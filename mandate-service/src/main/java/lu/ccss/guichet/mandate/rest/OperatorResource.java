@@ -13,8 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.mandate.service.AuditTrail;
 import lu.ccss.guichet.mandate.service.CodeIssuer;
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,7 +58,7 @@ public class OperatorResource {
     public MandateViews.ReissueView reissue(@PathParam("requestId") UUID requestId, MandateRequests.Reissue body) {
         String reason = body == null ? null : body.reason();
         if (reason != null && reason.strip().length() > REASON_MAX) {
-            throw ProblemException.invalidField("reason", "must be at most " + REASON_MAX + " characters");
+            throw DomainException.invalidField("reason", "must be at most " + REASON_MAX + " characters");
         }
         return MandateViews.ReissueView.of(issuer.reissue(requestId, caller.userId(), reason));
     }
@@ -89,7 +89,7 @@ public class OperatorResource {
             errors.add(new FieldError("limit", "must be between 1 and " + AuditTrail.MAX_PAGE));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The audit query is not valid", errors);
+            throw DomainException.invalid("The audit query is not valid", errors);
         }
         return audit.ofEmployer(employer, afterSeq, limit).stream().map(MandateViews.AuditView::of).toList();
     }

@@ -32,7 +32,7 @@ import lu.ccss.guichet.mandate.repository.CodeIssuanceRepository;
 import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ public class CodeIssuer {
     @Transactional
     public Reissue reissue(UUID requestId, String operator, String reason) {
         CodeRequest request = requests.findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("No codes were issued for request " + requestId));
+                .orElseThrow(() -> DomainException.notFound("No codes were issued for request " + requestId));
         var now = Times.now();
         int voided = 0;
         for (IssuedCode code : codes.ofRequest(requestId)) {

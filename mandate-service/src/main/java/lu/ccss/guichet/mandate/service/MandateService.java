@@ -22,7 +22,7 @@ import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
 
@@ -128,7 +128,7 @@ public class MandateService {
         access.requireMember(spaceId);
         return mandates.findByIdOptional(mandateId)
                 .filter(c -> c.spaceId.equals(spaceId) && c.isActive())
-                .orElseThrow(() -> ProblemException.notFound("No certification " + mandateId
+                .orElseThrow(() -> DomainException.notFound("No certification " + mandateId
                         + " in this space"));
     }
 
@@ -149,16 +149,16 @@ public class MandateService {
         Mandate mandate = mandates.findByIdOptional(mandateId)
                 .filter(c -> mandates.activeOf(holderSpaceId, c.employer, c.domain, Capacity.HOLDER)
                         .isPresent())
-                .orElseThrow(() -> ProblemException.notFound("No mandate " + mandateId
+                .orElseThrow(() -> DomainException.notFound("No mandate " + mandateId
                         + " that this space can withdraw"));
         if (mandate.capacity == Capacity.HOLDER) {
-            throw ProblemException.conflict("A holder certification is not withdrawn: it ends with the holder "
+            throw DomainException.conflict("A holder certification is not withdrawn: it ends with the holder "
                     + "revocation code of its domain");
         }
         mandates.lockMandate(mandate.employer, mandate.domain, Capacity.AGENT);
         Mandate locked = mandates.lockById(mandateId).orElseThrow();
         if (!locked.isActive()) {
-            throw ProblemException.conflict("This mandate has already ended (" + locked.endReason + ")");
+            throw DomainException.conflict("This mandate has already ended (" + locked.endReason + ")");
         }
         ending.end(locked, RevocationReason.WITHDRAWN, caller.userId(), Times.now());
         return locked;

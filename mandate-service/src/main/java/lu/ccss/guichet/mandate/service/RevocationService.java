@@ -1,6 +1,6 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.events.CodeFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -64,7 +64,7 @@ public class RevocationService {
     @Transactional(dontRollbackOn = CodeRefusal.class)
     public Revocation revoke(String typedCode) {
         CodeFormat.ACCESS.problemWith(typedCode).ifPresent(problem -> {
-            throw ProblemException.invalidField("revocationCode", problem);
+            throw DomainException.invalidField("revocationCode", problem);
         });
         String code = CodeFormat.normalise(typedCode);
         String user = caller.userId();

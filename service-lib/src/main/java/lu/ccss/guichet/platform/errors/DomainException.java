@@ -19,6 +19,10 @@ public class DomainException extends RuntimeException {
         NOT_FOUND,
         /** The current state does not allow it. */
         CONFLICT,
+        /** Well formed, but not accepted (codes that do not go together), without saying which part is wrong. */
+        NOT_ACCEPTED,
+        /** It existed but is over for good (an expired invitation). */
+        GONE,
         /** Too many failed attempts; try again after {@link #retryAfter()}. */
         TOO_MANY_ATTEMPTS,
         /** A system this one depends on cannot answer now. */
@@ -56,6 +60,10 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String detail) {
         return new DomainException(Kind.CONFLICT, "Conflict", detail, null, null);
+    }
+
+    public static DomainException gone(String detail) {
+        return new DomainException(Kind.GONE, "Gone", detail, null, null);
     }
 
     public static DomainException tooManyAttempts(String detail, Duration retryAfter) {

@@ -1,7 +1,7 @@
 package lu.ccss.guichet.platform.membership;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 
 import java.util.UUID;
@@ -24,14 +24,14 @@ public class SpaceAccess {
     /** The caller's membership of the space, or 404. */
     public SpaceMember requireMember(UUID spaceId) {
         return members.find(spaceId, caller.userId())
-                .orElseThrow(() -> ProblemException.notFound("No space " + spaceId + " among your spaces"));
+                .orElseThrow(() -> DomainException.notFound("No space " + spaceId + " among your spaces"));
     }
 
     /** The caller's membership as an administrator of the space, or 404 / 403. */
     public SpaceMember requireAdministrator(UUID spaceId) {
         SpaceMember member = requireMember(spaceId);
         if (!member.isAdministrator()) {
-            throw ProblemException.forbidden("Only an administrator of the space may do this");
+            throw DomainException.notAllowed("Only an administrator of the space may do this");
         }
         return member;
     }

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.platform.problem;
 
+import lu.ccss.guichet.platform.errors.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -11,7 +12,4 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One offending field: its JSON path and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
 }

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.platform.problem;
 
+import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.errors.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -24,8 +26,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder response = respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    public Response refused(DomainException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(status(e.kind()), e.title(), e.getMessage(), uri, e.errors());
         if (e.retryAfter() != null) {
             response.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
         }
@@ -34,9 +36,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .collect(Collectors.toList());
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return respond(400, "Invalid request", detail, uri, errors).build();
@@ -50,8 +52,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? path(m) : "";
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
-                : List.of(new Problem.FieldError(field, "has the wrong type or format"));
+        List<FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new FieldError(field, "has the wrong type or format"));
         String detail = field.isEmpty() ? "The request body is not valid JSON"
                 : "The request body has a wrong value for " + field;
         return respond(400, "Invalid request", detail, uri, errors).build();
@@ -83,8 +85,22 @@ public class ProblemMappers {
                 + ")", uri, List.of()).build();
     }
 
+    /** The one place where a domain refusal becomes an HTTP status. */
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_ALLOWED -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case NOT_ACCEPTED -> 422;
+            case TOO_MANY_ATTEMPTS -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     private static Response.ResponseBuilder respond(int status, String title, String detail, UriInfo uri,
-                                                    List<Problem.FieldError> errors) {
+                                                    List<FieldError> errors) {
         Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }

@@ -2,8 +2,8 @@ package lu.ccss.guichet.space.domain;
 
 import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ public record DomainUse(String employer, Domain domain, UsageKind usageKind) {
         Domain domain = parse(Domain.class, rawDomain, "domain", errors);
         UsageKind kind = parse(UsageKind.class, rawUsageKind, "usageKind", errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The domain use is not valid", errors);
+            throw DomainException.invalid("The domain use is not valid", errors);
         }
         return new DomainUse(employer, domain, kind);
     }

@@ -1,8 +1,8 @@
 package lu.ccss.guichet.space.domain;
 
 import lu.ccss.guichet.events.MemberRole;
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public record InvitationDetails(String name, String email, NationalIdentificatio
         NationalIdentificationNumber nationalId = null;
         try {
             nationalId = NationalIdentificationNumber.of(rawNationalId, "nationalId");
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             errors.addAll(e.errors());
         }
         MemberRole role = null;
@@ -48,7 +48,7 @@ public record InvitationDetails(String name, String email, NationalIdentificatio
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The invitation is not valid", errors);
+            throw DomainException.invalid("The invitation is not valid", errors);
         }
         return new InvitationDetails(name, email, nationalId, role);
     }

@@ -2,7 +2,7 @@ package lu.ccss.guichet.space.domain;
 
 import lu.ccss.guichet.events.CheckDigits;
 
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 /**
  * A Luxembourg national identification number (matricule national): 13 digits, the birth date (YYYYMMDD) and a
@@ -25,13 +25,13 @@ public final class NationalIdentificationNumber {
     public static NationalIdentificationNumber of(String raw, String field) {
         String digits = raw == null ? "" : raw.replace(" ", "");
         if (digits.isEmpty()) {
-            throw ProblemException.invalidField(field, "is required");
+            throw DomainException.invalidField(field, "is required");
         }
         if (digits.length() != LENGTH || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw ProblemException.invalidField(field, "must be " + LENGTH + " digits");
+            throw DomainException.invalidField(field, "must be " + LENGTH + " digits");
         }
         if (!isValid(digits)) {
-            throw ProblemException.invalidField(field, "is not a valid national identification number (check digits)");
+            throw DomainException.invalidField(field, "is not a valid national identification number (check digits)");
         }
         return new NationalIdentificationNumber(digits);
     }

@@ -1,7 +1,7 @@
 package lu.ccss.guichet.space.domain;
 
-import lu.ccss.guichet.platform.problem.Problem.FieldError;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public record SpaceDetails(String name, String description) {
             errors.add(new FieldError("description", "must be at most " + Space.DESCRIPTION_MAX + " characters"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The space details are not valid", errors);
+            throw DomainException.invalid("The space details are not valid", errors);
         }
         return new SpaceDetails(name, description);
     }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.events.MemberRole;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.service.MemberService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,12 +68,12 @@ public class MemberResource {
     private static MemberRole role(SpaceRequests.ChangeRole request) {
         String raw = request == null ? null : request.role();
         if (raw == null || raw.isBlank()) {
-            throw ProblemException.invalidField("role", "is required: ADMINISTRATOR or MEMBER");
+            throw DomainException.invalidField("role", "is required: ADMINISTRATOR or MEMBER");
         }
         try {
             return MemberRole.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("role", "must be ADMINISTRATOR or MEMBER");
+            throw DomainException.invalidField("role", "must be ADMINISTRATOR or MEMBER");
         }
     }
 }

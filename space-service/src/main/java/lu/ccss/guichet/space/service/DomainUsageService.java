@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.SpaceEvents;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.space.domain.DomainUse;
 import lu.ccss.guichet.platform.mandates.MandateProjection;
 import lu.ccss.guichet.space.repository.DomainUsageRepository;
@@ -41,10 +41,10 @@ public class DomainUsageService {
     @Transactional
     public RecordedUse record(UUID spaceId, DomainUse use) {
         if (spaces.findById(spaceId) == null) {
-            throw ProblemException.notFound("No space " + spaceId);
+            throw DomainException.notFound("No space " + spaceId);
         }
         if (!certifications.isCertified(spaceId, use.employer(), use.domain())) {
-            throw ProblemException.forbidden("Space " + spaceId + " is not certified for employer " + use.employer()
+            throw DomainException.notAllowed("Space " + spaceId + " is not certified for employer " + use.employer()
                     + " in domain " + use.domain() + ", neither as holder nor as agent (procedure C)");
         }
         Instant now = Instant.now();

@@ -9,7 +9,7 @@ import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.membership.SpaceMember;
 import lu.ccss.guichet.platform.membership.SpaceMemberRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.domain.Invitation;
 import lu.ccss.guichet.space.domain.InvitationDetails;
@@ -79,13 +79,13 @@ public class InvitationService {
         access.requireAdministrator(spaceId);
         String hash = digest.of(details.nationalId().digits());
         if (identities.isMember(hash, spaceId)) {
-            throw ProblemException.conflict("This person already belongs to the space");
+            throw DomainException.conflict("This person already belongs to the space");
         }
         refuseAgents(hash, spaceId);
         Instant now = Instant.now();
         invitations.pendingFor(spaceId, hash).ifPresent(open -> {
             if (open.statusAt(now) == InvitationStatus.PENDING) {
-                throw ProblemException.conflict("This person already has an open invitation to the space ("
+                throw DomainException.conflict("This person already has an open invitation to the space ("
                         + open.id + ", until " + open.expiresAt + "); withdraw it to invite them again");
             }
             open.lapse();
@@ -117,7 +117,7 @@ public class InvitationService {
         Invitation invitation = invitations.lock(invitationId).filter(i -> i.spaceId.equals(spaceId))
                 .orElseThrow(() -> noInvitation(invitationId));
         if (invitation.status == InvitationStatus.ACCEPTED) {
-            throw ProblemException.conflict("The invitation was already accepted; remove the user from the space "
+            throw DomainException.conflict("The invitation was already accepted; remove the user from the space "
                     + "instead");
         }
         if (invitation.status != InvitationStatus.WITHDRAWN) {
@@ -140,30 +140,30 @@ public class InvitationService {
     @Transactional
     public MySpace accept(UUID invitationId) {
         Invitation invitation = invitations.lock(invitationId).orElseThrow(() -> noInvitation(invitationId));
-        String hash = callerIdentity.callerHash().orElseThrow(() -> ProblemException.forbidden(
+        String hash = callerIdentity.callerHash().orElseThrow(() -> DomainException.notAllowed(
                 "Your sign-in carries no national identification number; sign in with an identity that does "
                         + "(e.g. LuxTrust or the eID card) to accept an invitation"));
         if (!hash.equals(invitation.nationalIdHash)) {
-            throw ProblemException.forbidden("This invitation is made out to another person");
+            throw DomainException.notAllowed("This invitation is made out to another person");
         }
         Instant now = Instant.now();
         switch (invitation.statusAt(now)) {
-            case ACCEPTED -> throw ProblemException.conflict("The invitation was already accepted");
-            case WITHDRAWN -> throw ProblemException.conflict("The invitation was withdrawn by an administrator "
+            case ACCEPTED -> throw DomainException.conflict("The invitation was already accepted");
+            case WITHDRAWN -> throw DomainException.conflict("The invitation was withdrawn by an administrator "
                     + "of the space");
-            case EXPIRED -> throw new ProblemException(410, "Gone", "The invitation expired on "
-                    + invitation.expiresAt + "; ask an administrator of the space to invite you again", null, null);
+            case EXPIRED -> throw DomainException.gone("The invitation expired on "
+                    + invitation.expiresAt + "; ask an administrator of the space to invite you again");
             case PENDING -> {
             }
         }
         String userId = caller.userId();
         Space space = lockSpace(invitation.spaceId);
         if (members.find(space.id, userId).isPresent()) {
-            throw ProblemException.conflict("You already belong to the space");
+            throw DomainException.conflict("You already belong to the space");
         }
         spaces.lockCreationsOf(userId);
         if (members.countSpacesOf(userId) >= maxSpacesPerPerson) {
-            throw ProblemException.conflict("You already belong to " + maxSpacesPerPerson
+            throw DomainException.conflict("You already belong to " + maxSpacesPerPerson
                     + " spaces, the most one person may hold; leave a space before joining another");
         }
         identities.record(userId, hash, now);
@@ -190,7 +190,7 @@ public class InvitationService {
     private void refuseAgents(String nationalIdHash, UUID spaceId) {
         List<String> employers = certifications.employersServedAsAgent(nationalIdHash, spaceId);
         if (!employers.isEmpty()) {
-            throw ProblemException.conflict("This person acts as agent for employer " + String.join(", ", employers)
+            throw DomainException.conflict("This person acts as agent for employer " + String.join(", ", employers)
                     + ", of which this space is the certified holder. Agents (accountants, fiduciaries) and their "
                     + "staff are not added as collaborators (procedure D): the employer names the agent in its "
                     + "certification request (procedure B) and the agent certifies its own space with its agent "
@@ -199,11 +199,11 @@ public class InvitationService {
     }
 
     private Space lockSpace(UUID spaceId) {
-        return spaces.lock(spaceId).orElseThrow(() -> ProblemException.notFound("No space " + spaceId
+        return spaces.lock(spaceId).orElseThrow(() -> DomainException.notFound("No space " + spaceId
                 + " among your spaces"));
     }
 
-    private static ProblemException noInvitation(UUID invitationId) {
-        return ProblemException.notFound("No invitation " + invitationId);
+    private static DomainException noInvitation(UUID invitationId) {
+        return DomainException.notFound("No invitation " + invitationId);
     }
 }

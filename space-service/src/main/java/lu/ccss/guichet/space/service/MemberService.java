@@ -9,7 +9,7 @@ import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.membership.SpaceMember;
 import lu.ccss.guichet.platform.membership.SpaceMemberRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.repository.PersonIdentityRepository;
 import lu.ccss.guichet.space.repository.SpaceRepository;
@@ -55,11 +55,11 @@ public class MemberService {
         SpaceMember me = access.requireMember(spaceId);
         boolean leaving = me.userId().equals(userId);
         if (!leaving && !me.isAdministrator()) {
-            throw ProblemException.forbidden("Only an administrator of the space may remove another user");
+            throw DomainException.notAllowed("Only an administrator of the space may remove another user");
         }
         SpaceMember target = leaving ? me : member(spaceId, userId);
         if (target.isAdministrator() && members.countAdministrators(spaceId) <= 1) {
-            throw ProblemException.conflict((leaving ? "You are" : "This user is") + " the last administrator of "
+            throw DomainException.conflict((leaving ? "You are" : "This user is") + " the last administrator of "
                     + "the space, which must keep one: make another user administrator first");
         }
         members.delete(target);
@@ -79,7 +79,7 @@ public class MemberService {
             return target;
         }
         if (target.isAdministrator() && members.countAdministrators(spaceId) <= 1) {
-            throw ProblemException.conflict("This user is the last administrator of the space, which must keep one: "
+            throw DomainException.conflict("This user is the last administrator of the space, which must keep one: "
                     + "make another user administrator first");
         }
         target.role = role;
@@ -90,10 +90,10 @@ public class MemberService {
 
     private SpaceMember member(UUID spaceId, String userId) {
         return members.find(spaceId, userId)
-                .orElseThrow(() -> ProblemException.notFound("No user " + userId + " in this space"));
+                .orElseThrow(() -> DomainException.notFound("No user " + userId + " in this space"));
     }
 
     private void lockSpace(UUID spaceId) {
-        spaces.lock(spaceId).orElseThrow(() -> ProblemException.notFound("No space " + spaceId + " among your spaces"));
+        spaces.lock(spaceId).orElseThrow(() -> DomainException.notFound("No space " + spaceId + " among your spaces"));
     }
 }

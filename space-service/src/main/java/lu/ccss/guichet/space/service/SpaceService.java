@@ -9,7 +9,7 @@ import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.membership.SpaceMember;
 import lu.ccss.guichet.platform.membership.SpaceMemberRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.domain.Space;
 import lu.ccss.guichet.space.domain.SpaceDetails;
@@ -51,7 +51,7 @@ public class SpaceService {
         String userId = caller.userId();
         spaces.lockCreationsOf(userId);
         if (members.countSpacesOf(userId) >= maxSpacesPerPerson) {
-            throw ProblemException.conflict("You already belong to " + maxSpacesPerPerson
+            throw DomainException.conflict("You already belong to " + maxSpacesPerPerson
                     + " spaces, the most one person may hold; leave a space before creating another");
         }
         Space space = Space.create(details, userId);

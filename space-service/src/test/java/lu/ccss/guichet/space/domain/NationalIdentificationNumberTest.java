@@ -2,7 +2,7 @@ package lu.ccss.guichet.space.domain;
 
 import lu.ccss.guichet.events.CheckDigits;
 
-import lu.ccss.guichet.platform.problem.ProblemException;
+import lu.ccss.guichet.platform.errors.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,8 +39,8 @@ class NationalIdentificationNumberTest {
     })
     void refusesNumbersThatFailTheirChecks(String number) {
         assertFalse(NationalIdentificationNumber.isValid(number));
-        ProblemException e = assertThrows(ProblemException.class, () -> NationalIdentificationNumber.of(number, "nin"));
-        assertEquals(400, e.status());
+        DomainException e = assertThrows(DomainException.class, () -> NationalIdentificationNumber.of(number, "nin"));
+        assertEquals(DomainException.Kind.INVALID, e.kind());
         assertEquals("nin", e.errors().get(0).field());
     }
 
