@@ -10,6 +10,7 @@ import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
 import lu.ccss.guichet.testing.KafkaTestResource;
 import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.TopicWriter;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,7 +43,7 @@ final class EDeliveryApi {
 
 
     static String newEmployer() {
-        return String.valueOf(20_000_000_000L + ThreadLocalRandom.current().nextLong(9_999_999_999L));
+        return TestData.newRegistrationNumber();
     }
 
     /** The space-service says {@code user} joined {@code space}; waits until this service knows it. */

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.CodeAlphabet;
 import static lu.ccss.guichet.testing.Tokens.newUser;
@@ -50,7 +51,7 @@ class CertificationTest {
 
     @Test
     void aHolderCertifiesADomainWithTheRightPair() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
@@ -86,7 +87,7 @@ class CertificationTest {
 
     @Test
     void aWrongPairIsRefusedWithoutSayingWhichCodeWasWrong() {
-        Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issueAndPost(TestData.newRegistrationNumber());
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING);
@@ -110,7 +111,7 @@ class CertificationTest {
 
     @Test
     void aMistypedCodeIsABadRequestThatDoesNotCountAsAnAttempt() {
-        Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issueAndPost(TestData.newRegistrationNumber());
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = CodeFormat.normalise(issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING));
@@ -153,7 +154,7 @@ class CertificationTest {
 
     @Test
     void onlyAnAdministratorOfTheSpaceCertifiesIt() {
-        Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issueAndPost(TestData.newRegistrationNumber());
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String colleague = Tokens.newUser();
@@ -180,7 +181,7 @@ class CertificationTest {
 
     @Test
     void codesAreUsableOnlyOnceTheirLetterIsPostedAndUntilTheyExpire() {
-        Scenario.Issued issued = Scenario.issue(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issue(TestData.newRegistrationNumber());
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.AFFILIATIONS);
@@ -192,7 +193,7 @@ class CertificationTest {
         certify(holder, space, Domain.AFFILIATIONS, Capacity.HOLDER, access, HOLDER_SECURITY_CODE)
                 .then().statusCode(409).body("detail", containsString("expired"));
 
-        Scenario.Issued fresh = Scenario.issue(Scenario.newMatricule());
+        Scenario.Issued fresh = Scenario.issue(TestData.newRegistrationNumber());
         Scenario.postAll(fresh, Instant.now().minus(Duration.ofDays(89)));
         certify(holder, space, Domain.AFFILIATIONS, Capacity.HOLDER, fresh.code(CodeKind.HOLDER_ACCESS,
                 Domain.AFFILIATIONS), HOLDER_SECURITY_CODE).then().statusCode(201);
@@ -200,7 +201,7 @@ class CertificationTest {
 
     @Test
     void aReturnedLetterVoidsItsCodes() {
-        Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issueAndPost(TestData.newRegistrationNumber());
         Scenario.returned(issued.employerLetter().codeLetterId(), issued.event().requestId());
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
@@ -211,7 +212,7 @@ class CertificationTest {
 
     @Test
     void aCodeIsSingleUse() {
-        Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issueAndPost(TestData.newRegistrationNumber());
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.AFFILIATIONS);
@@ -223,7 +224,7 @@ class CertificationTest {
 
     @Test
     void fiveFailuresLockTheAccessCode() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
@@ -253,7 +254,7 @@ class CertificationTest {
 
     @Test
     void aPersonFailingTooOftenIsSlowedDown() {
-        Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issueAndPost(TestData.newRegistrationNumber());
         String prober = Tokens.newUser();
         UUID space = Scenario.spaceOf(prober);
         for (int attempt = 0; attempt < 10; attempt++) {
@@ -273,7 +274,7 @@ class CertificationTest {
 
     @Test
     void aSpaceFailingTooOftenIsSlowedDownForAllItsAdministrators() {
-        Scenario.Issued issued = Scenario.issueAndPost(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issueAndPost(TestData.newRegistrationNumber());
         String first = Tokens.newUser();
         String second = Tokens.newUser();
         String third = Tokens.newUser();
@@ -295,7 +296,7 @@ class CertificationTest {
 
     @Test
     void ofTwoConcurrentRedemptionsOfOneCodeExactlyOneWins() throws Exception {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         String access = issued.code(CodeKind.HOLDER_ACCESS, Domain.AFFILIATIONS);
         String alice = Tokens.newUser();
@@ -332,7 +333,7 @@ class CertificationTest {
 
     @Test
     void anAgentCertifiesItsOwnSpaceWithItsAccessCodeAndTheAgentSecurityCode() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.AFFILIATIONS,
                 Domain.REMUNERATIONS);
         Scenario.Issued issued = Scenario.issueAndPost(employer, agent);
@@ -368,7 +369,7 @@ class CertificationTest {
 
     @Test
     void theHolderWithdrawsAnAgentsMandate() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.BILLING);
         Scenario.Issued issued = Scenario.issueAndPost(employer, agent);
         String holder = Tokens.newUser();

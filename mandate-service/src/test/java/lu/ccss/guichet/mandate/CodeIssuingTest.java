@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.events.CodeFormat;
 import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.CertificationEvents;
@@ -35,7 +36,7 @@ class CodeIssuingTest {
 
     @Test
     void issuesEveryCodeOfATransmittedRequestSealedForTheMailingService() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         CertificationEvents.Agent weber = Scenario.agent("Fiduciaire Weber", Domain.AFFILIATIONS,
                 Domain.REMUNERATIONS);
         CertificationEvents.Agent payroll = Scenario.agent("Payroll Services", Domain.BILLING);
@@ -92,7 +93,7 @@ class CodeIssuingTest {
 
     @Test
     void storesAccessCodesAsKeyedHashesAndSecurityCodesAsArgon2id() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.BILLING);
         Scenario.Issued issued = Scenario.issue(employer, agent);
         UUID requestId = issued.event().requestId();
@@ -112,7 +113,7 @@ class CodeIssuingTest {
 
     @Test
     void aRequestTransmittedTwiceIssuesItsCodesOnce() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         UUID requestId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         String repeatedTransmission = UUID.randomUUID().toString();
@@ -131,7 +132,7 @@ class CodeIssuingTest {
 
     @Test
     void anEmployerWithoutAgentsGetsOneLetter() {
-        Scenario.Issued issued = Scenario.issue(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issue(TestData.newRegistrationNumber());
         assertEquals(1, issued.event().letters().size());
         assertEquals(8, issued.allCodes().size());
         assertNotNull(issued.event().issuanceId());

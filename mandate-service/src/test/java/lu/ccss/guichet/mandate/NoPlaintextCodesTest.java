@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.events.CodeFormat;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
@@ -91,7 +92,7 @@ class NoPlaintextCodesTest {
     }
 
     private static void runEveryCodePath() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.AFFILIATIONS, Domain.BILLING);
         Scenario.Issued issued = Scenario.issueAndPost(employer, agent);
         String holder = Tokens.newUser();
@@ -121,7 +122,7 @@ class NoPlaintextCodesTest {
                 .body(Map.of("revocationCode", issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING)))
                 .when().post("/api/revocations").then().statusCode(200);
 
-        Scenario.Issued other = Scenario.issueAndPost(Scenario.newMatricule(), Scenario.agent("Payroll",
+        Scenario.Issued other = Scenario.issueAndPost(TestData.newRegistrationNumber(), Scenario.agent("Payroll",
                 Domain.REMUNERATIONS));
         Scenario.returned(other.employerLetter().codeLetterId(), other.event().requestId());
         given().auth().oauth2(Tokens.operator("op-1")).contentType(ContentType.JSON).body("{}")

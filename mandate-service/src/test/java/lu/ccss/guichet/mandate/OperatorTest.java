@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.testing.TestData;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,7 +38,7 @@ class OperatorTest {
 
     @Test
     void aReissueVoidsTheUnusedCodesAndIssuesNewOnesWithNewLetters() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         CertificationEvents.Agent agent = Scenario.agent("Fiduciaire Weber", Domain.BILLING);
         Scenario.Issued first = Scenario.issueAndPost(employer, agent);
         UUID requestId = first.event().requestId();
@@ -79,7 +80,7 @@ class OperatorTest {
 
     @Test
     void onlyOperatorsReissueAndOnlyKnownRequests() {
-        UUID requestId = Scenario.issue(Scenario.newMatricule()).event().requestId();
+        UUID requestId = Scenario.issue(TestData.newRegistrationNumber()).event().requestId();
         given().auth().oauth2(Tokens.user(Tokens.newUser())).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/operator/requests/" + requestId + "/reissue").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{}")
@@ -97,7 +98,7 @@ class OperatorTest {
 
     @Test
     void theAuditTrailTellsAnEmployersStoryToOperatorsOnly() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         String holder = Tokens.newUser();
         UUID space = Scenario.spaceOf(holder);
@@ -138,7 +139,7 @@ class OperatorTest {
 
     @Test
     void theAuditTrailCannotBeChangedOrErased() throws SQLException {
-        Scenario.issue(Scenario.newMatricule());
+        Scenario.issue(TestData.newRegistrationNumber());
         try (Connection c = Scenario.db(); Statement s = c.createStatement()) {
             assertTrue(Scenario.count("select count(*) from audit_entry") > 0);
             SQLException update = assertThrows(SQLException.class,

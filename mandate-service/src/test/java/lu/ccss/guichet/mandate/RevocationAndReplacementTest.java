@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.testing.TestData;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,7 +33,7 @@ class RevocationAndReplacementTest {
 
     @Test
     void aNewHolderSpaceReplacesThePreviousOne() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued first = Scenario.issueAndPost(employer);
         String holder = Tokens.newUser();
         UUID oldSpace = Scenario.certifiedHolderSpace(holder, first, Domain.BILLING);
@@ -56,7 +57,7 @@ class RevocationAndReplacementTest {
 
     @Test
     void aHolderRevocationCodeRevokesTheHolderCertificationOfItsDomainOnce() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         String holder = Tokens.newUser();
         UUID space = Scenario.certifiedHolderSpace(holder, issued, Domain.AFFILIATIONS);
@@ -83,7 +84,7 @@ class RevocationAndReplacementTest {
 
     @Test
     void revokingBeforeCertifyingVoidsTheUnusedHolderAccessCode() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         revoke(Tokens.newUser(), issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING)).then().statusCode(200)
                 .body("revokedMandateId", nullValue())
@@ -97,7 +98,7 @@ class RevocationAndReplacementTest {
     @Test
     void anUnknownOrMistypedRevocationCodeIsRefusedAndRepeatedFailuresAreSlowedDown() {
         String prober = Tokens.newUser();
-        Scenario.Issued issued = Scenario.issue(Scenario.newMatricule());
+        Scenario.Issued issued = Scenario.issue(TestData.newRegistrationNumber());
         String notPosted = issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING);
         revoke(prober, notPosted).then().statusCode(409).body("detail", containsString("not been posted"));
         String code = Scenario.unknownAccessCode();
@@ -118,7 +119,7 @@ class RevocationAndReplacementTest {
 
     @Test
     void anAccessCodeIsNotARevocationCodeNorTheOtherWayRound() {
-        String employer = Scenario.newMatricule();
+        String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);
         String holder = Tokens.newUser();
         Scenario.certifiedHolderSpace(holder, issued, Domain.AFFILIATIONS);

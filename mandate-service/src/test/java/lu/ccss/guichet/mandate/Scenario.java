@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate;
 
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.CodeAlphabet;
 import static lu.ccss.guichet.testing.Tokens.newUser;
@@ -68,9 +69,6 @@ final class Scenario {
     }
 
 
-    static String newMatricule() {
-        return String.valueOf(20_000_000_000L + (long) (RANDOM.nextDouble() * 9_999_999_999L));
-    }
 
     /** A space the user administers, known to the mandate-service through the space-service's event. */
     static UUID spaceOf(String administrator) {
@@ -87,7 +85,7 @@ final class Scenario {
     }
 
     static CertificationEvents.Agent agent(String name, Domain... domains) {
-        return new CertificationEvents.Agent(newMatricule(), name, address("Rue de l'Alzette", "Esch-sur-Alzette"),
+        return new CertificationEvents.Agent(TestData.newRegistrationNumber(), name, address("Rue de l'Alzette", "Esch-sur-Alzette"),
                 "mandats@example.lu", EnumSet.copyOf(List.of(domains)));
     }
 

@@ -9,6 +9,7 @@ import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.events.CheckDigits;
 import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
 
@@ -32,15 +33,11 @@ final class SpaceApi {
 
 
     static String newEmployer() {
-        return String.valueOf(20_000_000_000L + ThreadLocalRandom.current().nextLong(9_999_999_999L));
+        return TestData.newRegistrationNumber();
     }
 
-    /** A fresh, valid national number (birth date and sequence drawn at random, check digits computed). */
     static String newNationalId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String payload = String.format("%04d%02d%02d%03d", 1940 + random.nextInt(70), 1 + random.nextInt(12),
-                1 + random.nextInt(28), random.nextInt(1000));
-        return payload + CheckDigits.luhn(payload) + CheckDigits.verhoeff(payload);
+        return TestData.newNationalId();
     }
 
     static String userToken(String user, String nationalId) {

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.space.rest;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,9 +42,8 @@ public class DomainUsageResource {
             + "certified for that employer and domain")
     @APIResponse(responseCode = "404", description = "No such space")
     public SpaceViews.DomainUseView report(@PathParam("spaceId") UUID spaceId,
-                                           SpaceRequests.ReportDomainUse request) {
-        SpaceRequests.ReportDomainUse body = request == null
-                ? new SpaceRequests.ReportDomainUse(null, null, null) : request;
+                                           @NotNull(message = "is required") @Valid
+                                           SpaceRequests.ReportDomainUse body) {
         return SpaceViews.DomainUseView.of(usages.record(spaceId,
                 DomainUse.of(body.employer(), body.domain(), body.usageKind())));
     }

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.space.rest;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,8 +49,8 @@ public class InvitationResource {
     @APIResponse(responseCode = "404", description = "No such space among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The person already belongs to the space, already has an open "
             + "invitation to it, or acts as agent for an employer of which this space is the holder")
-    public Response invite(@PathParam("spaceId") UUID spaceId, SpaceRequests.Invite request, UriInfo uri) {
-        SpaceRequests.Invite body = request == null ? new SpaceRequests.Invite(null, null, null, null) : request;
+    public Response invite(@PathParam("spaceId") UUID spaceId,
+                           @NotNull(message = "is required") @Valid SpaceRequests.Invite body, UriInfo uri) {
         Invitation invitation = invitations.invite(spaceId,
                 InvitationDetails.of(body.name(), body.email(), body.nationalId(), body.role()));
         return Response.created(uri.getAbsolutePathBuilder().path(invitation.id.toString()).build())

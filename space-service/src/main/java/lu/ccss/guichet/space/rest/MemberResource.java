@@ -1,5 +1,8 @@
 package lu.ccss.guichet.space.rest;
 
+import lu.ccss.guichet.platform.validation.EnumNames;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,19 +64,9 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such space among the caller's spaces, or no such user in it")
     @APIResponse(responseCode = "409", description = "The user is the space's last administrator")
     public SpaceViews.MemberView changeRole(@PathParam("spaceId") UUID spaceId, @PathParam("userId") String userId,
-                                            SpaceRequests.ChangeRole request) {
-        return SpaceViews.MemberView.of(members.changeRole(spaceId, userId, role(request)));
-    }
-
-    private static MemberRole role(SpaceRequests.ChangeRole request) {
-        String raw = request == null ? null : request.role();
-        if (raw == null || raw.isBlank()) {
-            throw DomainException.invalidField("role", "is required: ADMINISTRATOR or MEMBER");
-        }
-        try {
-            return MemberRole.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField("role", "must be ADMINISTRATOR or MEMBER");
-        }
+                                            @NotNull(message = "is required") @Valid
+                                            SpaceRequests.ChangeRole body) {
+        return SpaceViews.MemberView.of(members.changeRole(spaceId, userId,
+                EnumNames.parse(MemberRole.class, body.role())));
     }
 }

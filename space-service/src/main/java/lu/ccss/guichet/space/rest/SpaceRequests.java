@@ -1,5 +1,15 @@
 package lu.ccss.guichet.space.rest;
 
+import jakarta.validation.constraints.Pattern;
+import lu.ccss.guichet.events.MemberRole;
+import lu.ccss.guichet.platform.validation.OneOf;
+import lu.ccss.guichet.platform.validation.Text;
+import lu.ccss.guichet.platform.validation.ValidDomain;
+import lu.ccss.guichet.platform.validation.ValidNationalId;
+import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
+import lu.ccss.guichet.space.domain.InvitationDetails;
+import lu.ccss.guichet.space.domain.Space;
+import lu.ccss.guichet.space.domain.UsageKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the space API. */
@@ -7,36 +17,41 @@ public final class SpaceRequests {
 
     @Schema(name = "CreateSpace")
     public record CreateSpace(
-            @Schema(description = "1 to 100 characters after trimming", example = "Boulangerie Muller") String name,
-            @Schema(description = "Optional, at most 500 characters") String description) {
+            @Schema(description = "1 to 100 characters after trimming", example = "Boulangerie Muller")
+            @Text(max = Space.NAME_MAX) String name,
+            @Schema(description = "Optional, at most 500 characters")
+            @Text(max = Space.DESCRIPTION_MAX, optional = true) String description) {
     }
 
     @Schema(name = "Invite")
     public record Invite(
             @Schema(description = "The invitee's name, 1 to 200 characters after trimming", example = "Claire Schmit")
-            String name,
+            @Text(max = InvitationDetails.NAME_MAX) String name,
             @Schema(description = "The invitee's e-mail address, at most 254 characters", example = "claire@muller.lu")
+            @Text(max = InvitationDetails.EMAIL_MAX)
+            @Pattern(regexp = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*", message = "must be an e-mail address")
             String email,
             @Schema(description = "The invitee's Luxembourg national identification number: 13 digits, the 12th a "
                     + "Luhn and the 13th a Verhoeff check digit over the first 11. Used only to recognise the invitee; "
                     + "never stored nor shown in full", example = "1893120105732")
-            String nationalId,
-            @Schema(description = "The role offered", enumeration = {"ADMINISTRATOR", "MEMBER"}) String role) {
+            @ValidNationalId String nationalId,
+            @Schema(description = "The role offered", enumeration = {"ADMINISTRATOR", "MEMBER"})
+            @OneOf(MemberRole.class) String role) {
     }
 
     @Schema(name = "ChangeRole")
     public record ChangeRole(@Schema(description = "The new role", enumeration = {"ADMINISTRATOR", "MEMBER"})
-                             String role) {
+                             @OneOf(MemberRole.class) String role) {
     }
 
     @Schema(name = "ReportDomainUse")
     public record ReportDomainUse(
             @Schema(description = "The employer's CCSS registration number, 11 or 13 digits", example = "20231234567")
-            String employer,
+            @ValidRegistrationNumber String employer,
             @Schema(description = "The domain used", enumeration = {"AFFILIATIONS", "REMUNERATIONS", "EMPLOYER_DATA",
-                    "BILLING"}) String domain,
+                    "BILLING"}) @ValidDomain String domain,
             @Schema(description = "What the space did", enumeration = {"CONSULTATION", "PROCEDURE", "CERTIFICATE"})
-            String usageKind) {
+            @OneOf(UsageKind.class) String usageKind) {
     }
 
     private SpaceRequests() {

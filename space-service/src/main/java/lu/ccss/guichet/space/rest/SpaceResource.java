@@ -1,5 +1,7 @@
 package lu.ccss.guichet.space.rest;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,8 +40,7 @@ public class SpaceResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new space")
     @APIResponse(responseCode = "400", description = "Invalid name or description (the fields are named)")
     @APIResponse(responseCode = "409", description = "The caller already holds the most spaces allowed")
-    public Response create(SpaceRequests.CreateSpace request, UriInfo uri) {
-        SpaceRequests.CreateSpace body = request == null ? new SpaceRequests.CreateSpace(null, null) : request;
+    public Response create(@NotNull(message = "is required") @Valid SpaceRequests.CreateSpace body, UriInfo uri) {
         MySpace created = spaces.create(SpaceDetails.of(body.name(), body.description()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.space().id.toString()).build())
                 .entity(SpaceViews.SpaceView.of(created)).build();
