@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The platform's REST API (/work/shared/API.md) as one caller uses it: every call carries that caller's token and is
+ * The platform's REST API (the contract of docs/ and each service's /q/openapi) as one caller uses it: every call carries that caller's token and is
  * recorded under its endpoint name. Methods answer the raw {@link Response} so that a test can assert on the status
  * and body a person would see.
  */

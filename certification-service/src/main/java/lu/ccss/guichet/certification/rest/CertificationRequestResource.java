@@ -65,7 +65,7 @@ public class CertificationRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a draft request for a space", description = "Role user, member of the space. The "
-            + "draft gets its reference at once. A draft untouched for 30 days expires.")
+            + "draft gets its reference at once. A draft untouched for {guichet.certification.draft-ttl} expires.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new request")
     @APIResponse(responseCode = "400", description = "spaceId missing or not a UUID")
     @APIResponse(responseCode = "404", description = "The caller is not a member of that space")

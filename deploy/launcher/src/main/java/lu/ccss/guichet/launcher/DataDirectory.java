@@ -143,14 +143,14 @@ final class DataDirectory {
         }
     }
 
-    /** Removes {@code launcher.pids} and releases the lock. */
+    /** Removes {@code launcher.pids} and releases the lock, when this launcher holds it (the file is the holder's). */
     void close() {
-        try {
-            Files.deleteIfExists(pidsFile());
-        } catch (IOException e) {
-            // not important
-        }
         if (lock != null) {
+            try {
+                Files.deleteIfExists(pidsFile());
+            } catch (IOException e) {
+                // not important
+            }
             try {
                 lock.release();
             } catch (IOException e) {

@@ -3,7 +3,7 @@ package lu.ccss.guichet.edelivery.service;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.platform.crypto.SealedBox;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import lu.ccss.guichet.edelivery.config.DocumentsKeyConfig;
 import org.jboss.logging.Logger;
 
 import javax.crypto.SecretKey;
@@ -28,7 +28,8 @@ public class DocumentVault {
 
     private final SecretKey key;
 
-    public DocumentVault(@ConfigProperty(name = "guichet.edelivery.documents-key") Optional<String> configured) {
+    public DocumentVault(DocumentsKeyConfig config) {
+        Optional<String> configured = config.documentsKey();
         byte[] bytes;
         if (configured.isPresent() && !configured.get().isBlank()) {
             bytes = Base64.getDecoder().decode(configured.get().strip());

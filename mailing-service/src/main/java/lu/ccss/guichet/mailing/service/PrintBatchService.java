@@ -2,6 +2,7 @@ package lu.ccss.guichet.mailing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import lu.ccss.guichet.mailing.config.PrintBatchConfig;
 import lu.ccss.guichet.mailing.domain.Letter;
 import lu.ccss.guichet.mailing.domain.LetterStatus;
 import lu.ccss.guichet.mailing.domain.PrintBatch;
@@ -9,7 +10,6 @@ import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.mailing.repository.PrintBatchRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -28,12 +28,11 @@ public class PrintBatchService {
     private final int maxLetters;
 
     public PrintBatchService(LetterRepository letters, PrintBatchRepository batches, Caller caller,
-                             @ConfigProperty(name = "guichet.print-batch.max-letters", defaultValue = "1000")
-                             int maxLetters) {
+                             PrintBatchConfig config) {
         this.letters = letters;
         this.batches = batches;
         this.caller = caller;
-        this.maxLetters = maxLetters;
+        this.maxLetters = config.maxLetters();
     }
 
     /** Moves every GENERATED letter (up to the configured maximum, in postal order) into a new batch. */

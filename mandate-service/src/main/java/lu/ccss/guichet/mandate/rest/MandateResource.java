@@ -40,11 +40,12 @@ public class MandateResource {
             description = "Role user; the caller administers the space. HOLDER (main mandate): the holder access "
                     + "code of the domain and the holder's security code. AGENT (obtained mandate): the agent access "
                     + "code of the domain and the agent security code. Codes are usable once their letter is posted, "
-                    + "for 90 days, once. A code with a typing error (its check character fails) is a 400 that does "
+                    + "for {guichet.codes.validity}, once. A code with a typing error (its check character fails) is a 400 that does "
                     + "not count as an attempt. Codes that do not go together are a 422 that never says which one is "
-                    + "wrong; five such failures on one access code lock it (event CodeLocked). A person or space "
-                    + "failing too often gets 429 with Retry-After. Success publishes CertificationGranted; the "
-                    + "previous certification of the employer, domain and capacity, if any, ends (MandateRevoked, "
+                    + "wrong; {guichet.codes.max-failures-per-code} such failures on one access code lock it (event "
+                    + "CodeLocked). A person or space failing {guichet.codes.rate-limit.max-failures} times within "
+                    + "{guichet.codes.rate-limit.window} gets 429 with Retry-After. Success publishes CertificationGranted; the "
+                    + "previous mandate of the employer, domain and capacity, if any, ends (MandateRevoked, "
                     + "REPLACED).")
     @APIResponse(responseCode = "201", description = "Certified; Location names the certification")
     @APIResponse(responseCode = "400", description = "A field is missing or a code is mistyped (fields named); not "

@@ -28,9 +28,9 @@ public class RevocationResource {
     @POST
     @Operation(summary = "Use a holder revocation code",
             description = "Role user (whoever holds the employer's letter). The code's domain is implied by the "
-                    + "code. Ends the holder certification of that employer and domain (MandateRevoked, "
+                    + "code. Ends the holder mandate of that employer and domain (MandateRevoked, "
                     + "REVOKED_BY_CODE) and voids the domain's holder access code if still unused. Single use; usable "
-                    + "once its letter is posted, for 90 days. A mistyped code is a 400 that does not count as an "
+                    + "once its letter is posted, for {guichet.codes.validity}. A mistyped code is a 400 that does not count as an "
                     + "attempt; an unknown code is a 422 and counts towards the caller's rate limit (429 with "
                     + "Retry-After).")
     @APIResponse(responseCode = "200", description = "Revoked")

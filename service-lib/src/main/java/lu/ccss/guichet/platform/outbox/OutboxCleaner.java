@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +18,12 @@ public class OutboxCleaner {
     private final EntityManager entityManager;
     private final Duration retention;
 
-    public OutboxCleaner(EntityManager entityManager,
-                         @ConfigProperty(name = "guichet.outbox.retention", defaultValue = "P7D") Duration retention) {
+    public OutboxCleaner(EntityManager entityManager, OutboxConfig config) {
         this.entityManager = entityManager;
-        this.retention = retention;
+        this.retention = config.retention();
     }
 
-    @Scheduled(every = "${guichet.outbox.cleanup-interval:1h}", delayed = "1m",
+    @Scheduled(every = "${guichet.outbox.cleanup-interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledCleanup() {
         deletePublishedBefore();

@@ -8,7 +8,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -48,15 +47,12 @@ public class OutboxRelay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private volatile boolean running = true;
 
-    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager entityManager,
-                       @ConfigProperty(name = "guichet.outbox.source") String source,
-                       @ConfigProperty(name = "guichet.outbox.batch-size", defaultValue = "100") int batchSize,
-                       @ConfigProperty(name = "guichet.outbox.ack-timeout", defaultValue = "PT15S") Duration ackTimeout) {
+    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager entityManager, OutboxConfig config) {
         this.emitter = emitter;
         this.entityManager = entityManager;
-        this.source = URI.create(source);
-        this.batchSize = batchSize;
-        this.ackTimeout = ackTimeout;
+        this.source = URI.create(config.source());
+        this.batchSize = config.batchSize();
+        this.ackTimeout = config.ackTimeout();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -73,7 +69,7 @@ public class OutboxRelay {
      * The safety net: rows left by a crash or a restart, or whose send failed, are published by this poll. Its first
      * run waits until the application has started (messaging wired).
      */
-    @Scheduled(every = "${guichet.outbox.poll-interval:5s}", skipExecutionIf = AfterStartup.class,
+    @Scheduled(every = "${guichet.outbox.poll-interval}", skipExecutionIf = AfterStartup.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();

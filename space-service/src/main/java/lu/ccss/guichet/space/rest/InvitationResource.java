@@ -38,8 +38,9 @@ public class InvitationResource {
     @POST
     @Operation(summary = "Invite a collaborator (administrators)", description = "Invites a person by name, e-mail "
             + "and national identification number (13 digits; the 12th is the Luhn and the 13th the Verhoeff check "
-            + "digit of the first 11) with a role, ADMINISTRATOR or MEMBER. The invitation is valid 14 days; the "
-            + "invitee accepts it after signing in with an identity carrying that national number. The national "
+            + "digit of the first 11) with a role, ADMINISTRATOR or MEMBER. The invitation is valid "
+            + "{guichet.space.invitation-validity}; the invitee accepts it after signing in with an identity carrying "
+            + "that national number. The national "
             + "number is never stored: only a keyed hash and its last three digits. Agents are not collaborators: "
             + "a person who belongs to a space holding an agent mandate for an employer of which this space is the "
             + "certified holder is refused (409), see procedures B and C.")

@@ -46,7 +46,7 @@ public class MyInvitationResource {
     @APIResponse(responseCode = "409", description = "Already accepted, withdrawn, the caller already belongs to the "
             + "space or to the most spaces allowed, or the caller acts as agent for an employer of which the space "
             + "is the holder")
-    @APIResponse(responseCode = "410", description = "The invitation expired (14 days)")
+    @APIResponse(responseCode = "410", description = "The invitation expired (after {guichet.space.invitation-validity})")
     public SpaceViews.SpaceView accept(@PathParam("invitationId") UUID invitationId) {
         return SpaceViews.SpaceView.of(invitations.accept(invitationId));
     }

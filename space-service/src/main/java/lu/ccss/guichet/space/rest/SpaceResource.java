@@ -36,7 +36,8 @@ public class SpaceResource {
 
     @POST
     @Operation(summary = "Create a professional space", description = "The caller becomes its first administrator. "
-            + "Name: 1 to 100 characters after trimming; description: at most 500. A person holds at most 200 spaces.")
+            + "Name: 1 to 100 characters after trimming; description: at most 500. A person holds at most "
+            + "{guichet.space.max-per-person} spaces.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new space")
     @APIResponse(responseCode = "400", description = "Invalid name or description (the fields are named)")
     @APIResponse(responseCode = "409", description = "The caller already holds the most spaces allowed")

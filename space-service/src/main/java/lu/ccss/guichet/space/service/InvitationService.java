@@ -11,6 +11,7 @@ import lu.ccss.guichet.platform.membership.SpaceMemberRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.space.config.SpaceConfig;
 import lu.ccss.guichet.space.domain.Invitation;
 import lu.ccss.guichet.space.domain.InvitationDetails;
 import lu.ccss.guichet.space.domain.InvitationStatus;
@@ -19,7 +20,6 @@ import lu.ccss.guichet.space.repository.AgentMandateQueries;
 import lu.ccss.guichet.space.repository.InvitationRepository;
 import lu.ccss.guichet.space.repository.PersonIdentityRepository;
 import lu.ccss.guichet.space.repository.SpaceRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -37,7 +37,7 @@ public class InvitationService {
     private final SpaceMemberRepository members;
     private final InvitationRepository invitations;
     private final PersonIdentityRepository identities;
-    private final AgentMandateQueries certifications;
+    private final AgentMandateQueries agentMandates;
     private final Identities callerIdentity;
     private final NationalIdDigest digest;
     private final SpaceAccess access;
@@ -48,28 +48,22 @@ public class InvitationService {
     private final int maxSpacesPerPerson;
 
     public InvitationService(SpaceRepository spaces, SpaceMemberRepository members, InvitationRepository invitations,
-                             PersonIdentityRepository identities, AgentMandateQueries certifications,
+                             PersonIdentityRepository identities, AgentMandateQueries agentMandates,
                              Identities callerIdentity, NationalIdDigest digest, SpaceAccess access, Caller caller,
-                             Outbox outbox,
-                             @ConfigProperty(name = "guichet.space.invitation-validity", defaultValue = "P14D")
-                             Duration validity,
-                             @ConfigProperty(name = "guichet.space.invitation-retention", defaultValue = "P90D")
-                             Duration retention,
-                             @ConfigProperty(name = "guichet.space.max-per-person", defaultValue = "200")
-                             int maxSpacesPerPerson) {
+                             Outbox outbox, SpaceConfig config) {
         this.spaces = spaces;
         this.members = members;
         this.invitations = invitations;
         this.identities = identities;
-        this.certifications = certifications;
+        this.agentMandates = agentMandates;
         this.callerIdentity = callerIdentity;
         this.digest = digest;
         this.access = access;
         this.caller = caller;
         this.outbox = outbox;
-        this.validity = validity;
-        this.retention = retention;
-        this.maxSpacesPerPerson = maxSpacesPerPerson;
+        this.validity = config.invitationValidity();
+        this.retention = config.invitationRetention();
+        this.maxSpacesPerPerson = config.maxPerPerson();
     }
 
     /** An administrator invites a person; refused if the person already belongs, or acts for an employer as agent. */
@@ -188,7 +182,7 @@ public class InvitationService {
     }
 
     private void refuseAgents(String nationalIdHash, UUID spaceId) {
-        List<String> employers = certifications.employersServedAsAgent(nationalIdHash, spaceId);
+        List<String> employers = agentMandates.employersServedAsAgent(nationalIdHash, spaceId);
         if (!employers.isEmpty()) {
             throw DomainException.conflict("This person acts as agent for employer " + String.join(", ", employers)
                     + ", of which this space is the certified holder. Agents (accountants, fiduciaries) and their "

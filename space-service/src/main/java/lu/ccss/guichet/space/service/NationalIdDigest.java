@@ -2,7 +2,7 @@ package lu.ccss.guichet.space.service;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import lu.ccss.guichet.space.config.SpaceConfig;
 import org.jboss.logging.Logger;
 
 import javax.crypto.Mac;
@@ -30,7 +30,8 @@ public class NationalIdDigest {
 
     private final SecretKeySpec key;
 
-    public NationalIdDigest(@ConfigProperty(name = "guichet.space.national-id-hmac-key") Optional<String> configured) {
+    public NationalIdDigest(SpaceConfig config) {
+        Optional<String> configured = config.nationalIdHmacKey();
         byte[] bytes;
         if (configured.isPresent() && !configured.get().isBlank()) {
             bytes = Base64.getDecoder().decode(configured.get().strip());

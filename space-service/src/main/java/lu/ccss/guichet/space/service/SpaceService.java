@@ -11,10 +11,10 @@ import lu.ccss.guichet.platform.membership.SpaceMemberRepository;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.space.config.SpaceConfig;
 import lu.ccss.guichet.space.domain.Space;
 import lu.ccss.guichet.space.domain.SpaceDetails;
 import lu.ccss.guichet.space.repository.SpaceRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.UUID;
@@ -34,15 +34,14 @@ public class SpaceService {
     private final int maxSpacesPerPerson;
 
     public SpaceService(SpaceRepository spaces, SpaceMemberRepository members, SpaceAccess access, Caller caller,
-                        Outbox outbox, Identities identities,
-                        @ConfigProperty(name = "guichet.space.max-per-person", defaultValue = "200") int maxSpacesPerPerson) {
+                        Outbox outbox, Identities identities, SpaceConfig config) {
         this.spaces = spaces;
         this.members = members;
         this.access = access;
         this.caller = caller;
         this.outbox = outbox;
         this.identities = identities;
-        this.maxSpacesPerPerson = maxSpacesPerPerson;
+        this.maxSpacesPerPerson = config.maxPerPerson();
     }
 
     /** Creates a space; its creator becomes its first administrator. */
