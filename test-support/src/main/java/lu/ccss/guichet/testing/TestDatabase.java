@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,29 @@ public final class TestDatabase {
             }
             return values;
         } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (at most 30 s) until the count query answers {@code expected}; fails with the last answer otherwise. */
+    public static void awaitCount(String countSql, long expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long found = count(countSql);
+        while (found != expected && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(50));
+            found = count(countSql);
+        }
+        if (found != expected) {
+            throw new AssertionError("Expected " + expected + " from [" + countSql + "], found " + found);
+        }
+    }
+
+    /** Sleeps, keeping the thread's interrupt. */
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
