@@ -1,8 +1,9 @@
 package lu.ccss.guichet.certification.domain;
 
-import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.events.RegistrationNumber;
+import lu.ccss.guichet.platform.validation.PostalAddresses;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -14,44 +15,19 @@ public record AgentDetails(String registrationNumber, String name, PostalAddress
 
     public static final int NAME_MAX = 200;
 
-    /** An agent as typed; {@code domains} are domain codes, {@code address} null when absent. */
+    /**
+     * An agent as typed, its fields already checked by the request's annotations (StepRequests.Agent);
+     * {@code domains} are domain codes, possibly listed twice (the agents step refuses that).
+     */
     public record Input(String registrationNumber, String name, PostalAddress address, String email,
                         List<String> domains) {
     }
 
-    /** The checked agent, or null after recording what is wrong under {@code prefix} (e.g. {@code agents[0]}). */
-    static AgentDetails of(FieldErrors errors, String prefix, Input input) {
-        if (input == null) {
-            errors.add(prefix, "is required");
-            return null;
-        }
-        int before = errors.size();
-        String number = errors.registrationNumber(prefix + ".registrationNumber", input.registrationNumber());
-        String name = errors.text(prefix + ".name", input.name(), NAME_MAX);
-        PostalAddress raw = input.address();
-        PostalAddress address = raw == null ? EmployerDetails.missing(errors, prefix + ".address")
-                : AddressRules.address(errors, prefix + ".address", raw.street(), raw.number(), raw.postcode(),
-                raw.locality(), raw.country());
-        String email = ContactRules.email(errors, prefix + ".email", input.email());
-        Set<Domain> domains = domains(errors, prefix + ".domains", input.domains());
-        return errors.size() > before ? null : new AgentDetails(number, name, address, email, domains);
-    }
-
-    private static Set<Domain> domains(FieldErrors errors, String field, List<String> codes) {
-        if (codes == null || codes.isEmpty()) {
-            errors.add(field, "must name at least one domain among " + Domain.NAMES);
-            return null;
-        }
+    /** Trims and reads an agent whose fields were checked. */
+    static AgentDetails of(Input input) {
         Set<Domain> domains = EnumSet.noneOf(Domain.class);
-        for (int i = 0; i < codes.size(); i++) {
-            Domain domain = Domain.parse(codes.get(i)).orElse(null);
-            if (domain == null) {
-                errors.add(field + "[" + i + "]", "must be one of " + Domain.NAMES);
-            } else if (!domains.add(domain)) {
-                errors.add(field + "[" + i + "]", "is listed twice");
-            }
-        }
-        return domains;
+        input.domains().forEach(code -> domains.add(Domain.parse(code).orElseThrow()));
+        return new AgentDetails(RegistrationNumber.normalise(input.registrationNumber().strip()), input.name().strip(),
+                PostalAddresses.read(input.address()), input.email().strip(), domains);
     }
-
 }

@@ -1,7 +1,7 @@
 package lu.ccss.guichet.certification.domain;
 
-import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.platform.errors.FieldErrors;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,46 +10,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Step 5: the agents (zero or more) and the answer to "one agent for all chosen domains?". A domain has at most one
- * agent; an agent is listed once; an agent is never the employer itself; when one agent serves all chosen domains,
- * exactly one agent is listed.
+ * Step 5: the agents (zero or more) and the answer to "one agent for all chosen domains?". The request's annotations
+ * (StepRequests.Agents) have checked each agent's fields and that there are at most {@link #MAX_AGENTS}; this holds
+ * the rules across agents and against the request: a domain has at most one agent (and is listed once); an agent is
+ * listed once; an agent is never the employer itself; when one agent serves all chosen domains, exactly one agent is
+ * listed.
  */
 public record AgentsChoice(boolean oneAgentForAllDomains, List<AgentDetails> agents) {
 
-    public static final int MAX_AGENTS = Domain.values().length;
+    /** One agent per domain at most: as many agents as there are domains. */
+    public static final int MAX_AGENTS = 4;
 
     /** Checks the step; {@code employerNumber} is the employer's registration number when already known. */
-    public static AgentsChoice of(Boolean oneAgentForAllDomains, List<AgentDetails.Input> inputs,
+    public static AgentsChoice of(boolean oneAgentForAllDomains, List<AgentDetails.Input> inputs,
                                   String employerNumber) {
         FieldErrors errors = new FieldErrors();
-        List<AgentDetails.Input> given = inputs == null ? List.of() : inputs;
-        if (oneAgentForAllDomains == null) {
-            errors.add("oneAgentForAllDomains", "is required: answer whether one agent serves all chosen domains");
-        } else if (oneAgentForAllDomains && given.size() != 1) {
+        if (oneAgentForAllDomains && inputs.size() != 1) {
             errors.add("agents", "must list exactly one agent when oneAgentForAllDomains is true");
         }
-        if (given.size() > MAX_AGENTS) {
-            errors.add("agents", "must list at most " + MAX_AGENTS + " agents: a domain has at most one agent");
-            errors.throwIfAny("The agents step");
-        }
-        List<AgentDetails> agents = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            agents.add(AgentDetails.of(errors, "agents[" + i + "]", given.get(i)));
-        }
-        checkAcrossAgents(errors, agents, employerNumber);
-        errors.throwIfAny("The agents step");
-        return new AgentsChoice(oneAgentForAllDomains, List.copyOf(agents));
-    }
-
-    private static void checkAcrossAgents(FieldErrors errors, List<AgentDetails> agents, String employerNumber) {
         Map<Domain, Integer> agentOfDomain = new EnumMap<>(Domain.class);
         Map<String, Integer> agentOfNumber = new HashMap<>();
-        for (int i = 0; i < agents.size(); i++) {
-            AgentDetails agent = agents.get(i);
-            if (agent == null) {
-                continue;
-            }
+        List<AgentDetails> agents = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
             String prefix = "agents[" + i + "]";
+            AgentDetails agent = AgentDetails.of(inputs.get(i));
+            agents.add(agent);
             if (agent.registrationNumber().equals(employerNumber)) {
                 errors.add(prefix + ".registrationNumber", "is the employer's own registration number: "
                         + "the employer is never its own agent");
@@ -59,7 +44,13 @@ public record AgentsChoice(boolean oneAgentForAllDomains, List<AgentDetails> age
                 errors.add(prefix + ".registrationNumber", "is the same agent as agents[" + sameNumber
                         + "]: list an agent once, with all its domains");
             }
-            for (Domain domain : agent.domains()) {
+            List<String> codes = inputs.get(i).domains();
+            for (int d = 0; d < codes.size(); d++) {
+                Domain domain = Domain.parse(codes.get(d)).orElseThrow();
+                if (codes.subList(0, d).stream().anyMatch(code -> Domain.parse(code).orElseThrow() == domain)) {
+                    errors.add(prefix + ".domains[" + d + "]", "is listed twice");
+                    continue;
+                }
                 Integer other = agentOfDomain.putIfAbsent(domain, i);
                 if (other != null) {
                     errors.add(prefix + ".domains", "gives " + domain + " to a second agent (agents[" + other
@@ -67,5 +58,7 @@ public record AgentsChoice(boolean oneAgentForAllDomains, List<AgentDetails> age
                 }
             }
         }
+        errors.throwIfAny("The agents step");
+        return new AgentsChoice(oneAgentForAllDomains, List.copyOf(agents));
     }
 }

@@ -1,6 +1,8 @@
 package lu.ccss.guichet.certification.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,9 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import lu.ccss.guichet.certification.config.CertificationConfig;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
-import lu.ccss.guichet.certification.domain.EmployerDetails;
-import lu.ccss.guichet.certification.domain.FilerDetails;
-import lu.ccss.guichet.certification.domain.SecurityCodeRules;
 import lu.ccss.guichet.certification.domain.WizardStep;
 import lu.ccss.guichet.certification.rest.RequestViews.RequestSummary;
 import lu.ccss.guichet.certification.rest.RequestViews.RequestView;
@@ -26,6 +25,7 @@ import lu.ccss.guichet.certification.service.SubmissionService;
 import lu.ccss.guichet.certification.service.WizardService;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.validation.ValidUuid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,10 +69,7 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new request")
     @APIResponse(responseCode = "400", description = "spaceId missing or not a UUID")
     @APIResponse(responseCode = "404", description = "The caller is not a member of that space")
-    public Response open(StepRequests.OpenRequest body, UriInfo uri) {
-        if (body == null || body.spaceId() == null) {
-            throw DomainException.invalidField("spaceId", "is required");
-        }
+    public Response open(@NotNull(message = "is required") @Valid StepRequests.OpenRequest body, UriInfo uri) {
         CertificationRequest opened = wizard.open(body.spaceId());
         return Response.created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build())
                 .entity(view(opened.id)).build();
@@ -84,8 +81,8 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "400", description = "spaceId missing or not a UUID")
     @APIResponse(responseCode = "404", description = "The caller is not a member of that space")
     public List<RequestSummary> ofSpace(@Parameter(description = "The space", required = true)
-                                        @QueryParam("spaceId") String spaceId) {
-        return queries.ofSpace(uuid("spaceId", spaceId)).stream().map(RequestSummary::of).toList();
+                                        @QueryParam("spaceId") @ValidUuid String spaceId) {
+        return queries.ofSpace(UUID.fromString(spaceId.strip())).stream().map(RequestSummary::of).toList();
     }
 
     @GET
@@ -106,8 +103,9 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "400", description = "acknowledged is not true")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The request is no longer a draft")
-    public RequestView information(@PathParam("id") UUID id, StepRequests.Acknowledgement body) {
-        wizard.acknowledge(id, WizardStep.INFORMATION, body == null ? null : body.acknowledged());
+    public RequestView information(@PathParam("id") UUID id,
+                                   @NotNull(message = "is required") @Valid StepRequests.Acknowledgement body) {
+        wizard.acknowledge(id, WizardStep.INFORMATION);
         return view(id);
     }
 
@@ -119,8 +117,9 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "400", description = "acknowledged is not true")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The request is no longer a draft")
-    public RequestView warning(@PathParam("id") UUID id, StepRequests.Acknowledgement body) {
-        wizard.acknowledge(id, WizardStep.WARNING, body == null ? null : body.acknowledged());
+    public RequestView warning(@PathParam("id") UUID id,
+                               @NotNull(message = "is required") @Valid StepRequests.Acknowledgement body) {
+        wizard.acknowledge(id, WizardStep.WARNING);
         return view(id);
     }
 
@@ -133,9 +132,9 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "400", description = "Every invalid field is named; nothing is saved")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The request is no longer a draft")
-    public RequestView filer(@PathParam("id") UUID id, StepRequests.Filer body) {
-        StepRequests.Filer b = body == null ? new StepRequests.Filer(null, null, null, null) : body;
-        wizard.saveFiler(id, FilerDetails.of(b.lastName(), b.firstName(), b.email(), b.phone()));
+    public RequestView filer(@PathParam("id") UUID id,
+                             @NotNull(message = "is required") @Valid StepRequests.Filer body) {
+        wizard.saveFiler(id, body.details());
         return view(id);
     }
 
@@ -153,10 +152,9 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The request is no longer a draft, or the space already has "
             + "an open request for this employer")
-    public RequestView employer(@PathParam("id") UUID id, StepRequests.Employer body) {
-        StepRequests.Employer b = body == null ? new StepRequests.Employer(null, null, null, null) : body;
-        wizard.saveEmployer(id, EmployerDetails.of(b.registrationNumber(), b.legalName(),
-                StepRequests.Employer.raw(b.address()), b.language()));
+    public RequestView employer(@PathParam("id") UUID id,
+                                @NotNull(message = "is required") @Valid StepRequests.Employer body) {
+        wizard.saveEmployer(id, body.details());
         return view(id);
     }
 
@@ -172,9 +170,9 @@ public class CertificationRequestResource {
             + "nothing is saved")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The request is no longer a draft")
-    public RequestView agents(@PathParam("id") UUID id, StepRequests.Agents body) {
-        StepRequests.Agents b = body == null ? new StepRequests.Agents(null, null) : body;
-        wizard.saveAgents(id, b.oneAgentForAllDomains(), b.inputs());
+    public RequestView agents(@PathParam("id") UUID id,
+                              @NotNull(message = "is required") @Valid StepRequests.Agents body) {
+        wizard.saveAgents(id, body.oneAgentForAllDomains(), body.inputs());
         return view(id);
     }
 
@@ -182,16 +180,16 @@ public class CertificationRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/steps/security-code")
     @Operation(summary = "Step 6: the holder's security code", description = "The code is "
-            + SecurityCodeRules.DESCRIPTION + ", typed twice (code and confirmation). Only its Argon2id hash is "
+            + ValidSecurityCode.DESCRIPTION + ", typed twice (code and confirmation). Only its Argon2id hash is "
             + "kept; the code is never returned, logged or published, and errors never quote it.")
     @APIResponse(responseCode = "200", description = "Saved; the request (showing only that a code was chosen)")
     @APIResponse(responseCode = "400", description = "code or confirmation invalid (named, never quoted); nothing "
             + "is saved")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The request is no longer a draft")
-    public RequestView securityCode(@PathParam("id") UUID id, StepRequests.SecurityCode body) {
-        StepRequests.SecurityCode b = body == null ? new StepRequests.SecurityCode(null, null) : body;
-        wizard.saveSecurityCode(id, b.code(), b.confirmation());
+    public RequestView securityCode(@PathParam("id") UUID id,
+                                    @NotNull(message = "is required") @Valid StepRequests.SecurityCode body) {
+        wizard.saveSecurityCode(id, body.code());
         return view(id);
     }
 
@@ -279,16 +277,5 @@ public class CertificationRequestResource {
 
     private RequestView view(UUID id) {
         return RequestView.of(queries.details(id), config.draftTtl());
-    }
-
-    static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw DomainException.invalidField(field, "is required");
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField(field, "must be a UUID");
-        }
     }
 }

@@ -6,16 +6,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.certification.domain.RequestState;
 import lu.ccss.guichet.certification.service.RequestQueries;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.validation.EnumNames;
+import lu.ccss.guichet.platform.validation.OneOf;
+import lu.ccss.guichet.platform.validation.WholeNumber;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Locale;
 
 @Path("/api/operator/certification-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +24,7 @@ import java.util.Locale;
 public class OperatorRequestResource {
 
     static final int MAX_SIZE = 100;
+    static final int DEFAULT_SIZE = 20;
 
     private final RequestQueries queries;
 
@@ -38,44 +39,13 @@ public class OperatorRequestResource {
     @APIResponse(responseCode = "400", description = "Unknown state, or page/size out of range (named)")
     @APIResponse(responseCode = "403", description = "The caller is not a CCSS operator")
     public RequestViews.RequestPageView list(
-            @Parameter(description = "DRAFT, CONFIRMED, SIGNED, TRANSMITTED, CANCELLED or EXPIRED; all when absent")
-            @QueryParam("state") String state,
-            @Parameter(description = "Page number from 0 (default 0)") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size") String size) {
-        FieldErrors errors = new FieldErrors();
-        RequestState wanted = state(errors, state);
-        int pageNumber = number(errors, "page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = number(errors, "size", size, 20, 1, MAX_SIZE);
-        errors.throwIfAny("The query");
-        return RequestViews.RequestPageView.of(queries.forOperators(wanted, pageNumber, pageSize));
-    }
-
-    private static RequestState state(FieldErrors errors, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return RequestState.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add("state", "must be one of DRAFT, CONFIRMED, SIGNED, TRANSMITTED, CANCELLED, EXPIRED");
-            return null;
-        }
-    }
-
-    private static int number(FieldErrors errors, String field, String raw, int fallback, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(field, max == Integer.MAX_VALUE ? "must be a whole number from " + min
-                : "must be a whole number from " + min + " to " + max);
-        return fallback;
+            @Parameter(description = "DRAFT, CONFIRMED, SIGNED, TRANSMITTED, CANCELLED or EXPIRED, any case; all when "
+                    + "absent") @QueryParam("state") @OneOf(value = RequestState.class, optional = true) String state,
+            @Parameter(description = "Page number from 0 (default 0)") @QueryParam("page") @WholeNumber String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size")
+            @WholeNumber(min = 1, max = MAX_SIZE) String size) {
+        RequestState wanted = state == null || state.isBlank() ? null : EnumNames.parse(RequestState.class, state);
+        return RequestViews.RequestPageView.of(queries.forOperators(wanted, WholeNumber.Validator.valueOr(page, 0),
+                WholeNumber.Validator.valueOr(size, DEFAULT_SIZE)));
     }
 }

@@ -1,51 +1,82 @@
 package lu.ccss.guichet.certification.rest;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import lu.ccss.guichet.certification.domain.AgentDetails;
-import lu.ccss.guichet.certification.domain.SecurityCodeRules;
+import lu.ccss.guichet.certification.domain.AgentsChoice;
+import lu.ccss.guichet.certification.domain.EmployerDetails;
+import lu.ccss.guichet.certification.domain.FilerDetails;
+import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.platform.validation.PostalAddresses;
+import lu.ccss.guichet.platform.validation.Text;
+import lu.ccss.guichet.platform.validation.ValidCountry;
+import lu.ccss.guichet.platform.validation.ValidDomain;
+import lu.ccss.guichet.platform.validation.ValidEmail;
+import lu.ccss.guichet.platform.validation.ValidLanguage;
+import lu.ccss.guichet.platform.validation.ValidPhone;
+import lu.ccss.guichet.platform.validation.ValidPostcode;
+import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Request bodies of the certification request API: opening a draft and saving each step. */
+/**
+ * Request bodies of the certification request API: opening a draft and saving each step. Their annotations hold the
+ * shape rules of every field; the rules that need the request's state stay in the domain.
+ */
 public final class StepRequests {
+
+    static final String REQUIRED = "is required";
 
     @Schema(name = "OpenRequest")
     public record OpenRequest(
             @Schema(description = "The professional space that files the request; the caller must be a member",
-                    required = true) UUID spaceId) {
+                    required = true) @NotNull(message = REQUIRED) UUID spaceId) {
     }
 
     @Schema(name = "AcknowledgementStep", description = "Steps information and warning: the note was read")
     public record Acknowledgement(
-            @Schema(description = "Must be true", required = true, example = "true") Boolean acknowledged) {
+            @Schema(description = "Must be true", required = true, example = "true")
+            @NotNull(message = NOT_ACKNOWLEDGED) @AssertTrue(message = NOT_ACKNOWLEDGED) Boolean acknowledged) {
+
+        static final String NOT_ACKNOWLEDGED = "must be true: read the note and acknowledge it";
     }
 
     @Schema(name = "FilerStep", description = "Step filer: the person filling in the request (déposant)")
     public record Filer(
             @Schema(description = "1 to 100 characters after trimming", required = true, example = "Schmit")
-            String lastName,
+            @Text(max = FilerDetails.NAME_MAX) String lastName,
             @Schema(description = "1 to 100 characters after trimming", required = true, example = "Claire")
-            String firstName,
+            @Text(max = FilerDetails.NAME_MAX) String firstName,
             @Schema(description = "A valid e-mail address, at most 254 characters", required = true,
-                    example = "claire.schmit@boulangerie-schmit.lu") String email,
+                    example = "claire.schmit@boulangerie-schmit.lu") @ValidEmail String email,
             @Schema(description = "International form: + then 8 to 15 digits, the first not 0; spaces allowed and "
-                    + "removed", required = true, example = "+352 621 123 456") String phone) {
+                    + "removed", required = true, example = "+352 621 123 456") @ValidPhone String phone) {
+
+        FilerDetails details() {
+            return FilerDetails.of(lastName, firstName, email, phone);
+        }
     }
 
     @Schema(name = "Address", description = "A postal address the post can deliver a code letter to")
+    @ValidPostcode
     public record Address(
-            @Schema(description = "1 to 100 characters", required = true, example = "Avenue de la Liberté")
-            String street,
+            @Schema(description = "1 to 100 characters after trimming", required = true,
+                    example = "Avenue de la Liberté") @Text(max = PostalAddresses.STREET_MAX) String street,
             @Schema(description = "House number with any suffix, 1 to 16 characters", required = true,
-                    example = "23") String number,
+                    example = "23") @Text(max = PostalAddresses.NUMBER_MAX) String number,
             @Schema(description = "Luxembourg (country LU): four digits with or without L-, kept as L-1234. "
-                    + "Elsewhere: 2 to 10 letters or digits, single spaces or hyphens between them",
-                    required = true, example = "L-1931") String postcode,
-            @Schema(description = "1 to 100 characters", required = true, example = "Luxembourg") String locality,
-            @Schema(description = "ISO 3166-1 alpha-2 country code", required = true, example = "LU")
-            String country) {
+                    + "Elsewhere: 2 to 10 letters or digits, single spaces or hyphens between them, kept in upper "
+                    + "case", required = true, example = "L-1931") String postcode,
+            @Schema(description = "1 to 100 characters after trimming", required = true, example = "Luxembourg")
+            @Text(max = PostalAddresses.LOCALITY_MAX) String locality,
+            @Schema(description = "ISO 3166-1 alpha-2 country code, any case, kept in upper case", required = true,
+                    example = "LU") @ValidCountry String country) implements ValidPostcode.Located {
 
         PostalAddress raw() {
             return new PostalAddress(street, number, postcode, locality, country);
@@ -57,52 +88,61 @@ public final class StepRequests {
             @Schema(description = "CCSS registration number (matricule), spaces allowed: 13 digits whose 12th "
                     + "(Luhn) and 13th (Verhoeff) check digits match the first 11, or 11 digits starting with a "
                     + "year from 1800 to the current year", required = true, example = "1980010112302")
-            String registrationNumber,
-            @Schema(description = "1 to 200 characters", required = true,
-                    example = "Boulangerie-Pâtisserie Schmit S.à r.l.") String legalName,
-            @Schema(required = true) Address address,
+            @ValidRegistrationNumber String registrationNumber,
+            @Schema(description = "1 to 200 characters after trimming", required = true,
+                    example = "Boulangerie-Pâtisserie Schmit S.à r.l.")
+            @Text(max = EmployerDetails.LEGAL_NAME_MAX) String legalName,
+            @Schema(required = true) @NotNull(message = REQUIRED) @Valid Address address,
             @Schema(description = "Correspondence language: fr, de or en", required = true, example = "fr")
-            String language) {
+            @ValidLanguage String language) {
 
-        static PostalAddress raw(Address address) {
-            return address == null ? null : address.raw();
+        EmployerDetails details() {
+            return EmployerDetails.of(registrationNumber, legalName, address.raw(), language);
         }
     }
 
     @Schema(name = "Agent", description = "An agent (mandataire: accountant, fiduciary, payroll firm)")
     public record Agent(
             @Schema(description = "The agent's registration number, same rules as the employer's; never the "
-                    + "employer's own", required = true, example = "19750615004") String registrationNumber,
-            @Schema(description = "1 to 200 characters", required = true, example = "Fiduciaire Weber & Associés")
-            String name,
-            @Schema(required = true) Address address,
-            @Schema(description = "A valid e-mail address", required = true, example = "mandats@fiduciaire-weber.lu")
-            String email,
-            @Schema(description = "At least one of AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA, BILLING; a domain "
-                    + "has at most one agent in a request", required = true,
-                    example = "[\"AFFILIATIONS\", \"REMUNERATIONS\"]") List<String> domains) {
+                    + "employer's own", required = true, example = "19750615004")
+            @ValidRegistrationNumber String registrationNumber,
+            @Schema(description = "1 to 200 characters after trimming", required = true,
+                    example = "Fiduciaire Weber & Associés") @Text(max = AgentDetails.NAME_MAX) String name,
+            @Schema(required = true) @NotNull(message = REQUIRED) @Valid Address address,
+            @Schema(description = "A valid e-mail address, at most 254 characters", required = true,
+                    example = "mandats@fiduciaire-weber.lu") @ValidEmail String email,
+            @Schema(description = "At least one of AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA, BILLING, each once; "
+                    + "a domain has at most one agent in a request", required = true,
+                    example = "[\"AFFILIATIONS\", \"REMUNERATIONS\"]")
+            @NotEmpty(message = "must name at least one domain among " + Domain.NAMES)
+            List<@ValidDomain String> domains) {
 
         AgentDetails.Input input() {
-            return new AgentDetails.Input(registrationNumber, name, address == null ? null : address.raw(), email,
-                    domains);
+            return new AgentDetails.Input(registrationNumber, name, address.raw(), email, domains);
         }
     }
 
     @Schema(name = "AgentsStep", description = "Step agents: zero to four agents")
     public record Agents(
             @Schema(description = "Does one agent serve all chosen domains? When true, exactly one agent is listed",
-                    required = true) Boolean oneAgentForAllDomains,
-            @Schema(description = "The agents, possibly none") List<Agent> agents) {
+                    required = true)
+            @NotNull(message = "is required: answer whether one agent serves all chosen domains")
+            Boolean oneAgentForAllDomains,
+            @Schema(description = "The agents, possibly none; at most four, since a domain has at most one agent")
+            @Size(max = AgentsChoice.MAX_AGENTS, message = "must list at most " + AgentsChoice.MAX_AGENTS
+                    + " agents: a domain has at most one agent")
+            List<@NotNull(message = REQUIRED) @Valid Agent> agents) {
 
         List<AgentDetails.Input> inputs() {
-            return agents == null ? List.of() : agents.stream().map(a -> a == null ? null : a.input()).toList();
+            return agents == null ? List.of() : agents.stream().map(Agent::input).toList();
         }
     }
 
     @Schema(name = "SecurityCodeStep", description = "Step security-code: the holder's security code, typed twice. "
             + "It is never stored, returned or logged: only its Argon2id hash is kept.")
+    @ValidSecurityCode
     public record SecurityCode(
-            @Schema(description = SecurityCodeRules.DESCRIPTION, required = true, writeOnly = true,
+            @Schema(description = ValidSecurityCode.DESCRIPTION, required = true, writeOnly = true,
                     format = "password") String code,
             @Schema(description = "The same code, typed a second time", required = true, writeOnly = true,
                     format = "password") String confirmation) {

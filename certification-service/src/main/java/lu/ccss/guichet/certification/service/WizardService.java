@@ -6,9 +6,7 @@ import lu.ccss.guichet.certification.domain.AgentDetails;
 import lu.ccss.guichet.certification.domain.AgentsChoice;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.EmployerDetails;
-import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.certification.domain.FilerDetails;
-import lu.ccss.guichet.certification.domain.SecurityCodeRules;
 import lu.ccss.guichet.certification.domain.TimelineKind;
 import lu.ccss.guichet.certification.domain.WizardStep;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
@@ -21,8 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Procedure B, steps 1 to 6: a member of a space opens a draft and saves each step on its own. A step that breaks a
- * rule is refused with every offending field named, and writes nothing.
+ * Procedure B, steps 1 to 6: a member of a space opens a draft and saves each step on its own. The request bodies'
+ * annotations have checked the fields; a step that breaks a rule of the request's state is refused with every
+ * offending field named, and writes nothing.
  */
 @ApplicationScoped
 public class WizardService {
@@ -57,14 +56,8 @@ public class WizardService {
     }
 
     @Transactional
-    public CertificationRequest acknowledge(UUID id, WizardStep step, Boolean acknowledged) {
+    public CertificationRequest acknowledge(UUID id, WizardStep step) {
         CertificationRequest request = loader.forChange(id);
-        request.requireDraft();
-        if (!Boolean.TRUE.equals(acknowledged)) {
-            FieldErrors errors = new FieldErrors();
-            errors.add("acknowledged", "must be true: read the " + step.pathName() + " and acknowledge it");
-            errors.throwIfAny("The " + step.pathName() + " step");
-        }
         request.acknowledge(step, Instant.now());
         return request;
     }
@@ -88,7 +81,7 @@ public class WizardService {
     }
 
     @Transactional
-    public CertificationRequest saveAgents(UUID id, Boolean oneAgentForAllDomains, List<AgentDetails.Input> agents) {
+    public CertificationRequest saveAgents(UUID id, boolean oneAgentForAllDomains, List<AgentDetails.Input> agents) {
         CertificationRequest request = loader.forChange(id);
         request.requireDraft();
         AgentsChoice choice = AgentsChoice.of(oneAgentForAllDomains, agents, request.employer);
@@ -96,14 +89,11 @@ public class WizardService {
         return request;
     }
 
-    /** Checks the code and keeps only its Argon2id hash; the code itself goes nowhere. */
+    /** Keeps only the Argon2id hash of a code the request's annotations checked; the code itself goes nowhere. */
     @Transactional
-    public CertificationRequest saveSecurityCode(UUID id, String code, String confirmation) {
+    public CertificationRequest saveSecurityCode(UUID id, String code) {
         CertificationRequest request = loader.forChange(id);
         request.requireDraft();
-        FieldErrors errors = new FieldErrors();
-        SecurityCodeRules.check(errors, code, confirmation);
-        errors.throwIfAny("The security-code step");
         request.saveSecurityCodeHash(hasher.hash(code), Instant.now());
         return request;
     }

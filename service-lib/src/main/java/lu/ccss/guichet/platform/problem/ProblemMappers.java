@@ -106,13 +106,18 @@ public class ProblemMappers {
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
-        // "create.request.name" -> "name": drop the method and parameter nodes of a resource method.
+        // "create.request.name" -> "name": drop the method and parameter nodes of a resource method; a constraint
+        // on a parameter itself (a query parameter, or the body as a whole) is named after the parameter.
         StringBuilder name = new StringBuilder();
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
         int index = 0;
-        for (Path.Node node : violation.getPropertyPath()) {
+        for (Path.Node node : nodes) {
             index++;
-            if (node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER && index <= 2) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && index <= 2 && index < nodes.size()) {
                 continue;
             }
             if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {

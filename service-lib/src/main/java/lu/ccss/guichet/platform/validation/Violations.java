@@ -3,17 +3,31 @@ package lu.ccss.guichet.platform.validation;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Reports a violation with a message computed by the rule (never what was typed). */
-final class Violations {
+public final class Violations {
 
     private Violations() {
     }
 
     /** Always false, so that a validator can {@code return Violations.report(...)}. */
-    static boolean report(ConstraintValidatorContext context, String message) {
+    public static boolean report(ConstraintValidatorContext context, String message) {
         context.disableDefaultConstraintViolation();
-        // Bean Validation message templates interpolate {…} and ${…}: the message is literal text.
-        String literal = message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
-        context.buildConstraintViolationWithTemplate(literal).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(literal(message)).addConstraintViolation();
         return false;
+    }
+
+    /**
+     * For a class-level constraint: reports the violation on one {@code property} of the validated object, so that
+     * the error names that field. Always false.
+     */
+    public static boolean reportOn(ConstraintValidatorContext context, String property, String message) {
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate(literal(message)).addPropertyNode(property)
+                .addConstraintViolation();
+        return false;
+    }
+
+    private static String literal(String message) {
+        // Bean Validation message templates interpolate {…} and ${…}: the message is literal text.
+        return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
     }
 }
