@@ -1,5 +1,6 @@
 package lu.ccss.guichet.space.domain;
 
+import lu.ccss.guichet.platform.validation.ValidEmail;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,7 +32,7 @@ public class Invitation extends PanacheEntityBase {
     @Column(nullable = false, length = InvitationDetails.NAME_MAX)
     public String name;
 
-    @Column(nullable = false, length = InvitationDetails.EMAIL_MAX)
+    @Column(nullable = false, length = ValidEmail.MAX)
     public String email;
 
     @Column(name = "national_id_hash", nullable = false, length = 64)

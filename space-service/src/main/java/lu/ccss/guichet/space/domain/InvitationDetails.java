@@ -10,7 +10,6 @@ import lu.ccss.guichet.platform.validation.EnumNames;
 public record InvitationDetails(String name, String email, NationalIdentificationNumber nationalId, MemberRole role) {
 
     public static final int NAME_MAX = 200;
-    public static final int EMAIL_MAX = 254;
 
     public static InvitationDetails of(String rawName, String rawEmail, String rawNationalId, String rawRole) {
         return new InvitationDetails(rawName.strip(), rawEmail.strip(),

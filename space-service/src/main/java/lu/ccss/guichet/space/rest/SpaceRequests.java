@@ -1,10 +1,10 @@
 package lu.ccss.guichet.space.rest;
 
-import jakarta.validation.constraints.Pattern;
 import lu.ccss.guichet.events.MemberRole;
 import lu.ccss.guichet.platform.validation.OneOf;
 import lu.ccss.guichet.platform.validation.Text;
 import lu.ccss.guichet.platform.validation.ValidDomain;
+import lu.ccss.guichet.platform.validation.ValidEmail;
 import lu.ccss.guichet.platform.validation.ValidNationalId;
 import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
 import lu.ccss.guichet.space.domain.InvitationDetails;
@@ -28,9 +28,7 @@ public final class SpaceRequests {
             @Schema(description = "The invitee's name, 1 to 200 characters after trimming", example = "Claire Schmit")
             @Text(max = InvitationDetails.NAME_MAX) String name,
             @Schema(description = "The invitee's e-mail address, at most 254 characters", example = "claire@muller.lu")
-            @Text(max = InvitationDetails.EMAIL_MAX)
-            @Pattern(regexp = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*", message = "must be an e-mail address")
-            String email,
+            @ValidEmail String email,
             @Schema(description = "The invitee's Luxembourg national identification number: 13 digits, the 12th a "
                     + "Luhn and the 13th a Verhoeff check digit over the first 11. Used only to recognise the invitee; "
                     + "never stored nor shown in full", example = "1893120105732")
