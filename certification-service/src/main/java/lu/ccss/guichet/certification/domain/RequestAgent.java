@@ -1,5 +1,7 @@
 package lu.ccss.guichet.certification.domain;
 
+import jakarta.persistence.Embedded;
+import lu.ccss.guichet.platform.persistence.Address;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +11,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.PostalAddress;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -38,20 +39,8 @@ public class RequestAgent extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
-    public String street;
-
-    @Column(name = "house_number", nullable = false)
-    public String houseNumber;
-
-    @Column(nullable = false)
-    public String postcode;
-
-    @Column(nullable = false)
-    public String locality;
-
-    @Column(nullable = false)
-    public String country;
+    @Embedded
+    public Address address;
 
     @Column(nullable = false)
     public String email;
@@ -67,12 +56,7 @@ public class RequestAgent extends PanacheEntityBase {
         agent.position = position;
         agent.registrationNumber = details.registrationNumber();
         agent.name = details.name();
-        PostalAddress address = details.address();
-        agent.street = address.street();
-        agent.houseNumber = address.number();
-        agent.postcode = address.postcode();
-        agent.locality = address.locality();
-        agent.country = address.country();
+        agent.address = Address.of(details.address());
         agent.email = details.email();
         agent.domains = EnumSet.copyOf(details.domains()).stream().map(Domain::name).collect(Collectors.joining(","));
         return agent;
@@ -81,7 +65,6 @@ public class RequestAgent extends PanacheEntityBase {
     public AgentDetails details() {
         Set<Domain> set = EnumSet.noneOf(Domain.class);
         Arrays.stream(domains.split(",")).map(Domain::valueOf).forEach(set::add);
-        return new AgentDetails(registrationNumber, name,
-                new PostalAddress(street, houseNumber, postcode, locality, country), email, set);
+        return new AgentDetails(registrationNumber, name, address.toPostalAddress(), email, set);
     }
 }
