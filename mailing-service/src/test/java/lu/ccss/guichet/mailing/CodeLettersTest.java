@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mailing;
 
+import lu.ccss.guichet.events.CodeAlphabet;
 import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
@@ -152,7 +153,8 @@ class CodeLettersTest {
         // The asterisk is one of the 32 symbols the mandate-service draws codes from.
         CodesIssuedFixture request = CodesIssuedFixture.request("en");
         LetterCode first = request.holderCodes.get(0);
-        String withAsterisks = "*B2C-D3F*-G4H*";
+        String payload = "*B2CD3F*G4H";
+        String withAsterisks = CodeAlphabet.print(payload + CodeAlphabet.checkCharacter(payload));
         request.holderCodes.set(0, new LetterCode(first.kind(), first.domain(), withAsterisks, null, null));
         request.publish();
 

@@ -1,5 +1,8 @@
 package lu.ccss.guichet.mailing;
 
+import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.events.CodeAlphabet;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.CodeAlphabet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,8 +44,6 @@ public final class CodesIssuedFixture {
     public static final PublicKey OTHER_PUBLIC_KEY = KeyMaterial.publicKey("src/test/resources/keys/other-public.pem");
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    /** The mandate-service's code symbols (CodeAlphabet.SYMBOLS): 2-9, A-Z without I, L and O, and the asterisk. */
-    private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ*";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record Agent(String name, String registrationNumber, PostalAddress address, Set<Domain> domains,
@@ -63,7 +64,7 @@ public final class CodesIssuedFixture {
     private CodesIssuedFixture(UUID requestId, String language, String employerName, PostalAddress employerAddress) {
         this.requestId = requestId;
         this.reference = "CERT-2025-" + (100000 + RANDOM.nextInt(900000));
-        this.employer = "2023" + (1000000 + RANDOM.nextInt(9000000));
+        this.employer = TestData.newRegistrationNumber();
         this.employerName = employerName;
         this.employerAddress = employerAddress;
         this.language = language;
@@ -82,26 +83,24 @@ public final class CodesIssuedFixture {
     }
 
     public CodesIssuedFixture withAgent(String name, PostalAddress address, Domain... domains) {
-        String registration = "1998" + (100000000 + RANDOM.nextInt(900000000));
+        String registration = TestData.newRegistrationNumber();
         List<LetterCode> access = new ArrayList<>();
         for (Domain domain : domains) {
             access.add(new LetterCode(CodeKind.AGENT_ACCESS, domain, code(), name, registration));
         }
-        agents.add(new Agent(name, registration, address, EnumSet.copyOf(List.of(domains)), code(), access,
+        agents.add(new Agent(name, registration, address, EnumSet.copyOf(List.of(domains)), securityCode(), access,
                 UUID.randomUUID()));
         return this;
     }
 
-    /** A random code from the look-alike-free alphabet, as the mandate-service formats it: ABCD-EFGH-JK2M. */
+    /** A fresh access code, as the mandate-service prints it: ABCD-EFGH-JK2M, its last symbol the check character. */
     public static String code() {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            if (i > 0 && i % 4 == 0) {
-                code.append('-');
-            }
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return code.toString();
+        return CodeAlphabet.print(CodeFormat.ACCESS.generate());
+    }
+
+    /** A fresh agent security code, as the mandate-service prints it: ABCD-EF2M. */
+    public static String securityCode() {
+        return CodeAlphabet.print(CodeFormat.AGENT_SECURITY.generate());
     }
 
     public List<LetterCode> employerLetterCodes() {

@@ -25,6 +25,7 @@ import lu.ccss.guichet.certification.service.SubmissionService;
 import lu.ccss.guichet.certification.service.WizardService;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.validation.Checked;
 import lu.ccss.guichet.platform.validation.ValidUuid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -82,7 +83,7 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "404", description = "The caller is not a member of that space")
     public List<RequestSummary> ofSpace(@Parameter(description = "The space", required = true)
                                         @QueryParam("spaceId") @ValidUuid String spaceId) {
-        return queries.ofSpace(UUID.fromString(spaceId.strip())).stream().map(RequestSummary::of).toList();
+        return queries.ofSpace(Checked.uuid(spaceId)).stream().map(RequestSummary::of).toList();
     }
 
     @GET

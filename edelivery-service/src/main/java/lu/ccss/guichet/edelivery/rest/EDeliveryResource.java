@@ -1,6 +1,7 @@
 package lu.ccss.guichet.edelivery.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import lu.ccss.guichet.edelivery.service.ActivationService;
 import lu.ccss.guichet.edelivery.service.InboxService;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.validation.ValidDomain;
+import lu.ccss.guichet.platform.validation.WholeNumber;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,11 +57,14 @@ public class EDeliveryResource {
     public EDeliveryViews.PageView documents(
             @PathParam("spaceId") UUID spaceId,
             @Parameter(description = "Only this domain: AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA or BILLING")
-            @QueryParam("domain") String domain,
-            @Parameter(description = "true: only the documents the caller has not downloaded yet")
-            @QueryParam("unread") String unread,
-            @Parameter(description = "Page number from 0 (default 0)") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size") String size) {
+            @QueryParam("domain") @ValidDomain(optional = true) String domain,
+            @Parameter(description = "true: only the documents the caller has not downloaded yet (default false)")
+            @QueryParam("unread") @Pattern(regexp = InboxQuery.BOOLEAN, message = "must be true or false")
+            String unread,
+            @Parameter(description = "Page number from 0 (default 0)") @QueryParam("page")
+            @WholeNumber(min = 0, max = InboxQuery.MAX_PAGE) String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size")
+            @WholeNumber(min = 1, max = InboxQuery.MAX_SIZE) String size) {
         InboxQuery query = InboxQuery.of(domain, unread, page, size);
         return EDeliveryViews.PageView.of(inbox.list(spaceId, query.domain(), query.unreadOnly(), query.page(),
                 query.size()));

@@ -1,6 +1,8 @@
 package lu.ccss.guichet.mailing.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,20 +36,19 @@ public class DocumentResource {
                     + "(DocumentRouted); otherwise it becomes a postal letter with a cover page, printed with the "
                     + "next print batch, at the given recipient address or else the employer's address from its "
                     + "latest code letter. Rules: spaceId a UUID; employer 11 or 13 digits; domain one of the four; "
-                    + "title 1-200 characters; content a readable, unprotected PDF of at most 5 MB (bodies above "
+                    + "title 1-200 characters, one line; language, if given, fr, de or en; recipient, if given, a "
+                    + "name and a complete address; content a readable, unprotected PDF of at most 5 MB (bodies above "
                     + "10 MB are refused with 413 before they are read).")
     @APIResponse(responseCode = "202", description = "Accepted: which way it went")
     @APIResponse(responseCode = "400", description = "Invalid document (fields named); nothing is stored or sent")
     @APIResponse(responseCode = "401", description = "No or bad token")
     @APIResponse(responseCode = "403", description = "Not a domain system")
     @APIResponse(responseCode = "409", description = "documentId already used for another document")
-    public Response send(LetterRequests.SendDocument request) {
-        LetterRequests.SendDocument body = request == null
-                ? new LetterRequests.SendDocument(null, null, null, null, null, null, null, null) : request;
+    public Response send(@NotNull(message = "is required") @Valid LetterRequests.SendDocument body) {
         LetterRequests.Recipient recipient = body.recipient();
         DocumentSubmission submission = DocumentSubmission.of(body.documentId(), body.spaceId(), body.employer(),
                 body.domain(), body.title(), body.content(), body.language(),
-                recipient == null ? null : recipient.name(), recipient == null ? null : recipient.address());
+                recipient == null ? null : recipient.name(), recipient == null ? null : recipient.postalAddress());
         return Response.accepted(LetterViews.DocumentView.of(documents.send(submission))).build();
     }
 }

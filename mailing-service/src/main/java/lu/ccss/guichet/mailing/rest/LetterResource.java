@@ -1,9 +1,11 @@
 package lu.ccss.guichet.mailing.rest;
 
-import lu.ccss.guichet.platform.errors.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,12 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import lu.ccss.guichet.mailing.domain.LetterStatusChange;
-import lu.ccss.guichet.mailing.render.Text;
 import lu.ccss.guichet.mailing.service.LetterService;
-import lu.ccss.guichet.platform.problem.Problem;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.validation.Checked;
+import lu.ccss.guichet.platform.validation.ValidUuid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/letters")
@@ -38,10 +40,12 @@ public class LetterResource {
 
     private final LetterService letters;
     private final ObjectMapper mapper;
+    private final Validator validator;
 
-    public LetterResource(LetterService letters, ObjectMapper mapper) {
+    public LetterResource(LetterService letters, ObjectMapper mapper, Validator validator) {
         this.letters = letters;
         this.mapper = mapper;
+        this.validator = validator;
     }
 
     @GET
@@ -52,16 +56,17 @@ public class LetterResource {
     @APIResponse(responseCode = "401", description = "No or bad token")
     @APIResponse(responseCode = "403", description = "Not a CCSS operator")
     public List<LetterViews.LetterView> list(
-            @Parameter(description = "The certification request") @QueryParam("requestId") String requestId,
-            @Parameter(description = "The print batch") @QueryParam("batchId") String batchId) {
+            @Parameter(description = "The certification request (UUID)") @QueryParam("requestId")
+            @ValidUuid(optional = true) String requestId,
+            @Parameter(description = "The print batch (UUID)") @QueryParam("batchId")
+            @ValidUuid(optional = true) String batchId) {
         if (requestId != null && !requestId.isBlank()) {
-            return letters.ofRequest(uuid("requestId", requestId)).stream().map(LetterViews.LetterView::of).toList();
+            return letters.ofRequest(Checked.uuid(requestId)).stream().map(LetterViews.LetterView::of).toList();
         }
         if (batchId != null && !batchId.isBlank()) {
-            return letters.ofBatch(uuid("batchId", batchId)).stream().map(LetterViews.LetterView::of).toList();
+            return letters.ofBatch(Checked.uuid(batchId)).stream().map(LetterViews.LetterView::of).toList();
         }
-        throw DomainException.invalid("Give requestId (or batchId) to list letters",
-                List.of(new FieldError("requestId", "is required")));
+        throw DomainException.invalidField("requestId", "is required (or batchId)");
     }
 
     @GET
@@ -110,36 +115,30 @@ public class LetterResource {
     @POST
     @Path("/{letterId}/returned")
     @Operation(summary = "The posted letter came back undelivered",
-            description = "Role ccss-operator. Body optional: {\"reason\": \"...\"} (at most 500 characters). "
+            description = "Role ccss-operator. Body optional: {\"reason\": \"...\"} (one line of at most 500 "
+                    + "characters). "
                     + "Publishes LetterReturned.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LetterRequests.LetterReturn.class)))
     @APIResponse(responseCode = "200", description = "The letter, now RETURNED")
-    @APIResponse(responseCode = "400", description = "Reason too long (field named)")
+    @APIResponse(responseCode = "400", description = "Reason too long or not one line (field named)")
     @APIResponse(responseCode = "403", description = "Not a CCSS operator")
     @APIResponse(responseCode = "404", description = "No such letter")
     @APIResponse(responseCode = "409", description = "The letter was not posted (or already returned)")
     public LetterViews.LetterView returned(@PathParam("letterId") UUID letterId, String json)
             throws JsonProcessingException {
-        // The body is optional, with or without a Content-Type: read it here rather than let JAX-RS refuse it.
+        // The body is optional, with or without a Content-Type: read it here rather than let JAX-RS refuse it, then
+        // check it like any other body.
         LetterRequests.LetterReturn body = json == null || json.isBlank() ? null
                 : mapper.readValue(json, LetterRequests.LetterReturn.class);
-        String reason = body == null ? null : Text.clean(body.reason());
-        if (reason != null && reason.isEmpty()) {
-            reason = null;
+        if (body != null) {
+            Set<ConstraintViolation<LetterRequests.LetterReturn>> violations = validator.validate(body);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
         }
-        if (reason != null && reason.length() > LetterStatusChange.NOTE_MAX) {
-            throw DomainException.invalidField("reason", "must be at most " + LetterStatusChange.NOTE_MAX
-                    + " characters");
-        }
+        String reason = body == null || body.reason() == null || body.reason().isBlank() ? null
+                : body.reason().strip();
         return LetterViews.LetterView.of(letters.returned(letterId, reason));
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField(field, "must be a UUID");
-        }
     }
 }

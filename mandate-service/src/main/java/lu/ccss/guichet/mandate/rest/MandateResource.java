@@ -1,6 +1,8 @@
 package lu.ccss.guichet.mandate.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -57,10 +59,10 @@ public class MandateResource {
             + "yet posted, expired, already used, void or locked")
     @APIResponse(responseCode = "422", description = "The codes do not go together for this domain and capacity")
     @APIResponse(responseCode = "429", description = "Too many failed attempts recently; see Retry-After")
-    public Response certify(@PathParam("spaceId") UUID spaceId, MandateRequests.Certify body, UriInfo uri) {
-        MandateRequests.Certify request = body == null ? new MandateRequests.Certify(null, null, null, null) : body;
-        CertificationAttempt attempt = CertificationAttempt.of(request.domain(), request.capacity(),
-                request.accessCode(), request.securityCode());
+    public Response certify(@PathParam("spaceId") UUID spaceId,
+                            @NotNull(message = "is required") @Valid MandateRequests.Certify body, UriInfo uri) {
+        CertificationAttempt attempt = CertificationAttempt.of(body.domain(), body.capacity(), body.accessCode(),
+                body.securityCode());
         Mandate granted = mandates.certify(spaceId, attempt);
         return Response.created(uri.getAbsolutePathBuilder().path(granted.id.toString()).build())
                 .entity(MandateViews.MandateView.of(granted, null)).build();

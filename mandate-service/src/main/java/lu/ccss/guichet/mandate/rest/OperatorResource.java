@@ -1,9 +1,8 @@
 package lu.ccss.guichet.mandate.rest;
 
-import lu.ccss.guichet.events.RegistrationNumber;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,17 +10,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mandate.service.AuditTrail;
 import lu.ccss.guichet.mandate.service.CodeIssuer;
-import lu.ccss.guichet.platform.errors.FieldError;
-import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.validation.Checked;
+import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
+import lu.ccss.guichet.platform.validation.WholeNumber;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,8 +30,6 @@ import java.util.UUID;
 @RolesAllowed(Caller.ROLE_OPERATOR)
 @Tag(name = "Operator", description = "CCSS operators: reissue codes, read the audit trail")
 public class OperatorResource {
-
-    static final int REASON_MAX = 300;
 
     private final CodeIssuer issuer;
     private final AuditTrail audit;
@@ -51,15 +49,14 @@ public class OperatorResource {
                     + "(new issuanceId, new codeLetterIds) goes to the mailing-service. The holder's security code is "
                     + "unchanged; agents get new security codes. The body is optional.")
     @APIResponse(responseCode = "200", description = "Reissued: the new issuance and its letters (never codes)")
-    @APIResponse(responseCode = "400", description = "reason longer than 300 characters")
+    @APIResponse(responseCode = "400", description = "reason longer than 300 characters or not one line")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a CCSS operator")
     @APIResponse(responseCode = "404", description = "No codes were ever issued for that request")
-    public MandateViews.ReissueView reissue(@PathParam("requestId") UUID requestId, MandateRequests.Reissue body) {
-        String reason = body == null ? null : body.reason();
-        if (reason != null && reason.strip().length() > REASON_MAX) {
-            throw DomainException.invalidField("reason", "must be at most " + REASON_MAX + " characters");
-        }
+    public MandateViews.ReissueView reissue(@PathParam("requestId") UUID requestId,
+                                            @Valid MandateRequests.Reissue body) {
+        String reason = body == null || body.reason() == null || body.reason().isBlank() ? null
+                : body.reason().strip();
         return MandateViews.ReissueView.of(issuer.reissue(requestId, caller.userId(), reason));
     }
 
@@ -71,26 +68,19 @@ public class OperatorResource {
                     + "limit (1 to 1000). Failed attempts with an access code that matches no code cannot be tied to "
                     + "an employer and are not listed here.")
     @APIResponse(responseCode = "200", description = "The entries")
-    @APIResponse(responseCode = "400", description = "employer missing or not 11 or 13 digits, or limit out of range")
+    @APIResponse(responseCode = "400", description = "employer missing or not 11 or 13 digits, or afterSeq or limit "
+            + "not a whole number in range (parameters named)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a CCSS operator")
     public List<MandateViews.AuditView> audit(
             @Parameter(description = "Employer registration number: 11 or 13 digits", required = true)
-            @QueryParam("employer") String employer,
-            @Parameter(description = "Only entries after this seq") @QueryParam("afterSeq") @DefaultValue("0")
-            long afterSeq,
-            @Parameter(description = "At most this many entries (1 to 1000)") @QueryParam("limit")
-            @DefaultValue("1000") int limit) {
-        List<FieldError> errors = new ArrayList<>();
-        if (!RegistrationNumber.isValid(employer)) {
-            errors.add(new FieldError("employer", "is required: the employer registration number, 11 or 13 digits"));
-        }
-        if (limit < 1 || limit > AuditTrail.MAX_PAGE) {
-            errors.add(new FieldError("limit", "must be between 1 and " + AuditTrail.MAX_PAGE));
-        }
-        if (!errors.isEmpty()) {
-            throw DomainException.invalid("The audit query is not valid", errors);
-        }
-        return audit.ofEmployer(employer, afterSeq, limit).stream().map(MandateViews.AuditView::of).toList();
+            @QueryParam("employer") @ValidRegistrationNumber String employer,
+            @Parameter(description = "Only entries after this seq (default 0)") @QueryParam("afterSeq")
+            @WholeNumber(min = 0, max = Long.MAX_VALUE) String afterSeq,
+            @Parameter(description = "At most this many entries, 1 to 1000 (default 1000)") @QueryParam("limit")
+            @WholeNumber(min = 1, max = AuditTrail.MAX_PAGE) String limit) {
+        return audit.ofEmployer(RegistrationNumber.normalise(employer.strip()), Checked.wholeNumber(afterSeq, 0),
+                        (int) Checked.wholeNumber(limit, AuditTrail.MAX_PAGE))
+                .stream().map(MandateViews.AuditView::of).toList();
     }
 }

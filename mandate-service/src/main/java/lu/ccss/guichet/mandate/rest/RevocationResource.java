@@ -1,6 +1,8 @@
 package lu.ccss.guichet.mandate.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,7 +43,7 @@ public class RevocationResource {
             + "or there is nothing to revoke")
     @APIResponse(responseCode = "422", description = "Not a valid revocation code")
     @APIResponse(responseCode = "429", description = "Too many failed attempts recently; see Retry-After")
-    public MandateViews.RevocationView revoke(MandateRequests.Revoke body) {
-        return MandateViews.RevocationView.of(revocations.revoke(body == null ? null : body.revocationCode()));
+    public MandateViews.RevocationView revoke(@NotNull(message = "is required") @Valid MandateRequests.Revoke body) {
+        return MandateViews.RevocationView.of(revocations.revoke(body.revocationCode()));
     }
 }

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.events.CodeFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -62,10 +61,8 @@ public class RevocationService {
     }
 
     @Transactional(dontRollbackOn = CodeRefusal.class)
+    /** {@code typedCode} as typed, already checked to be a well-formed code (ValidCode on the request). */
     public Revocation revoke(String typedCode) {
-        CodeFormat.ACCESS.problemWith(typedCode).ifPresent(problem -> {
-            throw DomainException.invalidField("revocationCode", problem);
-        });
         String code = CodeFormat.normalise(typedCode);
         String user = caller.userId();
         Instant now = Times.now();

@@ -9,12 +9,18 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -106,18 +112,23 @@ public class ProblemMappers {
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
-        // "create.request.name" -> "name": drop the method and parameter nodes of a resource method; a constraint
-        // on a parameter itself (a query parameter, or the body as a whole) is named after the parameter.
+        // "create.request.name" -> "name": drop the method and parameter nodes of a resource method.
+        // "audit.employer" (a constraint on a @QueryParam) -> "employer": the parameter's name on the wire.
         StringBuilder name = new StringBuilder();
-        List<Path.Node> nodes = new java.util.ArrayList<>();
-        violation.getPropertyPath().forEach(nodes::add);
         int index = 0;
-        for (Path.Node node : nodes) {
+        Path.MethodNode method = null;
+        for (Path.Node node : violation.getPropertyPath()) {
             index++;
             if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
                 continue;
             }
-            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && index <= 2 && index < nodes.size()) {
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && index <= 2) {
+                String wire = method == null ? null
+                        : wireName(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class));
+                if (wire != null) {
+                    append(name, wire);
+                }
                 continue;
             }
             if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
@@ -132,6 +143,37 @@ public class ProblemMappers {
             }
         }
         return name.isEmpty() ? "body" : name.toString();
+    }
+
+    /**
+     * The name a query, path, header, form or cookie parameter has in the request, or null for the body (whose
+     * violations are named by their JSON path, or "body" for the body itself).
+     */
+    private static String wireName(Class<?> resource, Path.MethodNode method, Path.ParameterNode parameter) {
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        // A CDI subclass overrides the method without its parameter annotations: look up the class chain.
+        for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+            try {
+                Annotation[] annotations = type.getDeclaredMethod(method.getName(), types)
+                        .getParameterAnnotations()[parameter.getParameterIndex()];
+                for (Annotation annotation : annotations) {
+                    if (annotation instanceof QueryParam q) {
+                        return q.value();
+                    } else if (annotation instanceof PathParam p) {
+                        return p.value();
+                    } else if (annotation instanceof HeaderParam h) {
+                        return h.value();
+                    } else if (annotation instanceof FormParam f) {
+                        return f.value();
+                    } else if (annotation instanceof CookieParam c) {
+                        return c.value();
+                    }
+                }
+            } catch (NoSuchMethodException | IndexOutOfBoundsException e) {
+                // not declared here: look further up
+            }
+        }
+        return null;
     }
 
     private static void append(StringBuilder name, String part) {

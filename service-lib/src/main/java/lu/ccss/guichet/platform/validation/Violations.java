@@ -16,8 +16,8 @@ public final class Violations {
     }
 
     /**
-     * For a class-level constraint: reports the violation on one {@code property} of the validated object, so that
-     * the error names that field. Always false.
+     * Reports a violation on one property of the validated object, for a class-level constraint (a rule over several
+     * fields): the error names that property. Always false.
      */
     public static boolean reportOn(ConstraintValidatorContext context, String property, String message) {
         context.disableDefaultConstraintViolation();
@@ -26,8 +26,8 @@ public final class Violations {
         return false;
     }
 
+    /** Bean Validation message templates interpolate {…} and ${…}: the message is literal text. */
     private static String literal(String message) {
-        // Bean Validation message templates interpolate {…} and ${…}: the message is literal text.
         return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
     }
 }

@@ -12,8 +12,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A whole number from {@link #min()} to {@link #max()} written as text (a query parameter), surrounding spaces
- * ignored; absent or blank is allowed (the caller falls back to a default, see {@link Validator#valueOr}).
+ * A whole number from {@link #min()} to {@link #max()} given as text (a query parameter: JAX-RS would answer one
+ * that is not a number with 404 instead of naming it), surrounding spaces ignored. Absent or blank is allowed: the
+ * caller applies its default, see {@link Checked#wholeNumber}.
  */
 @Documented
 @Constraint(validatedBy = WholeNumber.Validator.class)
@@ -21,9 +22,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface WholeNumber {
 
-    int min() default 0;
+    long min();
 
-    int max() default Integer.MAX_VALUE;
+    long max();
 
     String message() default "is not a whole number in range";
 
@@ -34,11 +35,6 @@ public @interface WholeNumber {
     class Validator implements ConstraintValidator<WholeNumber, String> {
 
         private WholeNumber rule;
-
-        /** The number a value already checked by {@link WholeNumber} writes, or {@code fallback} when absent. */
-        public static int valueOr(String raw, int fallback) {
-            return raw == null || raw.isBlank() ? fallback : Integer.parseInt(raw.strip());
-        }
 
         @Override
         public void initialize(WholeNumber rule) {
@@ -51,16 +47,14 @@ public @interface WholeNumber {
                 return true;
             }
             try {
-                int value = Integer.parseInt(raw.strip());
+                long value = Long.parseLong(raw.strip());
                 if (value >= rule.min() && value <= rule.max()) {
                     return true;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            return Violations.report(context, rule.max() == Integer.MAX_VALUE
-                    ? "must be a whole number from " + rule.min()
-                    : "must be a whole number from " + rule.min() + " to " + rule.max());
+            return Violations.report(context, "must be a whole number from " + rule.min() + " to " + rule.max());
         }
     }
 }
