@@ -1,6 +1,5 @@
 package lu.ccss.guichet.certification;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import lu.ccss.guichet.certification.service.DraftExpiry;
@@ -10,6 +9,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;

@@ -1,19 +1,16 @@
 package lu.ccss.guichet.certification;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
-import lu.ccss.guichet.events.SpaceEvents;
-import lu.ccss.guichet.events.MemberRole;
-import lu.ccss.guichet.events.EventTypes;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.MemberRole;
+import lu.ccss.guichet.events.SpaceEvents;
 import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,26 +171,11 @@ final class Fixtures {
         return TestDatabase.texts(sql);
     }
 
-    /** Waits (at most 30 s) until the count query answers {@code expected}. */
     static void awaitRows(String countSql, long expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long found;
-        do {
-            found = count(countSql);
-            if (found == expected) {
-                return;
-            }
-            sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("Expected " + expected + " from [" + countSql + "], found " + found);
+        TestDatabase.awaitCount(countSql, expected);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestDatabase.sleep(millis);
     }
 }

@@ -1,11 +1,10 @@
 package lu.ccss.guichet.certification;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
+import io.quarkus.test.junit.QuarkusTest;
+import lu.ccss.guichet.events.Capacity;
+import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents;
-import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.Capacity;
-import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.TopicWriter;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.certification;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.Tokens;
@@ -32,6 +31,7 @@ import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.certification;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import lu.ccss.guichet.testing.Tokens;
@@ -10,6 +9,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.edelivery;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.Tokens;
@@ -20,6 +19,7 @@ import static lu.ccss.guichet.edelivery.EDeliveryApi.count;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.domainFirstUsed;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.memberAdded;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.newEmployer;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;

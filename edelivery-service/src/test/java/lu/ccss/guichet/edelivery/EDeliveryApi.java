@@ -1,18 +1,16 @@
 package lu.ccss.guichet.edelivery;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
-import lu.ccss.guichet.events.SpaceEvents;
-import lu.ccss.guichet.events.MandateEvents;
-import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.Capacity;
-import lu.ccss.guichet.events.EventTypes;
-import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
+import lu.ccss.guichet.events.Capacity;
+import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.MandateEvents;
+import lu.ccss.guichet.events.SpaceEvents;
+import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.KafkaTestResource;
-import lu.ccss.guichet.testing.PostgresTestResource;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.TopicWriter;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,16 +19,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Other services' events injected through the broker, and direct looks at the database. */
@@ -135,27 +129,15 @@ final class EDeliveryApi {
                 content, sha256(content), routedAt);
     }
 
-    static long count(String sql) throws SQLException {
-        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    static long count(String sql) {
+        return TestDatabase.count(sql);
     }
 
-    static void awaitCount(String sql, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long actual = count(sql);
-        while (actual != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            actual = count(sql);
-        }
-        if (actual != expected) {
-            throw new AssertionError("Expected " + expected + " from <" + sql + ">, got " + actual);
-        }
+    static void awaitCount(String sql, long expected) {
+        TestDatabase.awaitCount(sql, expected);
     }
 
     static Connection connection() throws SQLException {
-        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
-                PostgresTestResource.PASSWORD);
+        return TestDatabase.connect();
     }
 }

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.edelivery;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import lu.ccss.guichet.events.Topics;
@@ -27,8 +26,9 @@ import static lu.ccss.guichet.edelivery.EDeliveryApi.memberAdded;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.newEmployer;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.pdf;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.sha256;
-import static org.hamcrest.Matchers.containsString;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;

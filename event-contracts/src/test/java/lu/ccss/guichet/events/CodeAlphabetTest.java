@@ -1,7 +1,7 @@
 package lu.ccss.guichet.events;
 
-import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.CodeAlphabet;
+import lu.ccss.guichet.events.CodeFormat;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

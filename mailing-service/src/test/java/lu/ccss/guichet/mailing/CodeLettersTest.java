@@ -1,7 +1,7 @@
 package lu.ccss.guichet.mailing;
 
-import lu.ccss.guichet.events.CodeAlphabet;
 import io.quarkus.test.junit.QuarkusTest;
+import lu.ccss.guichet.events.CodeAlphabet;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodeLetter;
@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static lu.ccss.guichet.mailing.MailingApi.operator;
 import static lu.ccss.guichet.mailing.MailingApi.addressWindow;
 import static lu.ccss.guichet.mailing.MailingApi.awaitLetters;
 import static lu.ccss.guichet.mailing.MailingApi.count;
 import static lu.ccss.guichet.mailing.MailingApi.letterOfKind;
 import static lu.ccss.guichet.mailing.MailingApi.letters;
+import static lu.ccss.guichet.mailing.MailingApi.operator;
 import static lu.ccss.guichet.mailing.MailingApi.pages;
 import static lu.ccss.guichet.mailing.MailingApi.pdf;
 import static lu.ccss.guichet.mailing.MailingApi.text;

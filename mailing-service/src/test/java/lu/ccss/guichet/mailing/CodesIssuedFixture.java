@@ -1,13 +1,11 @@
 package lu.ccss.guichet.mailing;
 
-import lu.ccss.guichet.testing.TestData;
-import lu.ccss.guichet.events.CodeAlphabet;
-import lu.ccss.guichet.events.CodeFormat;
-import lu.ccss.guichet.events.CodeAlphabet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import lu.ccss.guichet.events.CodeAlphabet;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
@@ -21,6 +19,7 @@ import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
 import lu.ccss.guichet.platform.crypto.SealedBox;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.TopicWriter;
 
 import java.nio.charset.StandardCharsets;

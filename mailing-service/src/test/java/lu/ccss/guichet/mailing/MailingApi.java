@@ -2,6 +2,7 @@ package lu.ccss.guichet.mailing;
 
 import io.restassured.path.json.JsonPath;
 import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -118,11 +119,6 @@ final class MailingApi {
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestDatabase.sleep(millis);
     }
 }

@@ -1,9 +1,8 @@
 package lu.ccss.guichet.mandate;
 
-import lu.ccss.guichet.testing.TestData;
-import lu.ccss.guichet.events.CodeFormat;
 import io.quarkus.test.junit.QuarkusTest;
 import lu.ccss.guichet.events.CertificationEvents;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
@@ -13,14 +12,15 @@ import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
 import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;

@@ -1,17 +1,16 @@
 package lu.ccss.guichet.mandate;
 
-import lu.ccss.guichet.testing.TestData;
-import lu.ccss.guichet.events.CodeFormat;
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.CertificationEvents;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +38,7 @@ import java.util.logging.LogRecord;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
 import static lu.ccss.guichet.mandate.Scenario.certify;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

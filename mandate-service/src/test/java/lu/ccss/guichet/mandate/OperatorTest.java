@@ -1,7 +1,5 @@
 package lu.ccss.guichet.mandate;
 
-import lu.ccss.guichet.testing.TestData;
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.Capacity;
@@ -9,6 +7,7 @@ import lu.ccss.guichet.events.CertificationEvents;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodesIssued;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
 import static lu.ccss.guichet.mandate.Scenario.certify;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;

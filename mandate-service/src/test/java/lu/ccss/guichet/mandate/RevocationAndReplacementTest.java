@@ -1,7 +1,5 @@
 package lu.ccss.guichet.mandate;
 
-import lu.ccss.guichet.testing.TestData;
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -11,6 +9,7 @@ import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.MandateRevoked;
 import lu.ccss.guichet.events.MandateEvents.RevocationReason;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +20,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
 import static lu.ccss.guichet.mandate.Scenario.certify;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,9 +1,5 @@
 package lu.ccss.guichet.mandate;
 
-import lu.ccss.guichet.testing.TestData;
-import lu.ccss.guichet.events.CodeFormat;
-import lu.ccss.guichet.events.CodeAlphabet;
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +8,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.CertificationEvents;
+import lu.ccss.guichet.events.CodeAlphabet;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventType;
 import lu.ccss.guichet.events.EventTypes;
@@ -29,6 +27,7 @@ import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
 import lu.ccss.guichet.platform.crypto.SealedBox;
+import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
@@ -277,24 +276,10 @@ final class Scenario {
     }
 
     static void awaitCount(String sql, long expected) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        long found;
-        do {
-            found = count(sql);
-            if (found == expected) {
-                return;
-            }
-            sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("Expected " + expected + " from [" + sql + "], found " + found);
+        TestDatabase.awaitCount(sql, expected);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestDatabase.sleep(millis);
     }
 }

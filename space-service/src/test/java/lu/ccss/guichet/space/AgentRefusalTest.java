@@ -1,6 +1,5 @@
 package lu.ccss.guichet.space;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.testing.Tokens;
@@ -17,6 +16,7 @@ import static lu.ccss.guichet.space.SpaceApi.invite;
 import static lu.ccss.guichet.space.SpaceApi.newEmployer;
 import static lu.ccss.guichet.space.SpaceApi.newNationalId;
 import static lu.ccss.guichet.space.SpaceApi.revoke;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

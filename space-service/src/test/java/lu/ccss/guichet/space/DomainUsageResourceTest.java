@@ -1,6 +1,5 @@
 package lu.ccss.guichet.space;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,6 +26,7 @@ import static lu.ccss.guichet.space.SpaceApi.count;
 import static lu.ccss.guichet.space.SpaceApi.createSpace;
 import static lu.ccss.guichet.space.SpaceApi.newEmployer;
 import static lu.ccss.guichet.space.SpaceApi.revoke;
+import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;

@@ -1,27 +1,20 @@
 package lu.ccss.guichet.space;
 
-import static lu.ccss.guichet.testing.Tokens.newUser;
-import lu.ccss.guichet.events.MandateEvents;
-import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.Capacity;
 import io.restassured.http.ContentType;
+import lu.ccss.guichet.events.Capacity;
+import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventTypes;
-import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.events.CheckDigits;
-import lu.ccss.guichet.testing.PostgresTestResource;
+import lu.ccss.guichet.events.MandateEvents;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 
@@ -101,11 +94,8 @@ final class SpaceApi {
                 + "' and revoked_at is not null", 1);
     }
 
-    static long count(String sql) throws SQLException {
-        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    static long count(String sql) {
+        return TestDatabase.count(sql);
     }
 
     static void execute(String sql) throws SQLException {
@@ -114,20 +104,11 @@ final class SpaceApi {
         }
     }
 
-    static void awaitCount(String sql, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long actual = count(sql);
-        while (actual != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            actual = count(sql);
-        }
-        if (actual != expected) {
-            throw new AssertionError("Expected " + expected + " from <" + sql + ">, got " + actual);
-        }
+    static void awaitCount(String sql, long expected) {
+        TestDatabase.awaitCount(sql, expected);
     }
 
     static Connection connection() throws SQLException {
-        return DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
-                PostgresTestResource.PASSWORD);
+        return TestDatabase.connect();
     }
 }

@@ -1,17 +1,17 @@
 package lu.ccss.guichet.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import lu.ccss.guichet.client.CodeLetters;
 import lu.ccss.guichet.client.CodeLetters.AgentLetter;
 import lu.ccss.guichet.client.CodeLetters.EmployerLetter;
+import lu.ccss.guichet.client.CodeLetters;
 import lu.ccss.guichet.client.Guichet;
 import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Json;
 import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
-import lu.ccss.guichet.client.Poll;
 import lu.ccss.guichet.client.Poll.Attempt;
+import lu.ccss.guichet.client.Poll;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.client.Response;
 import lu.ccss.guichet.client.Steps;
@@ -51,7 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,7 +1,6 @@
 package lu.ccss.guichet.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
 import lu.ccss.guichet.events.Topics;
 

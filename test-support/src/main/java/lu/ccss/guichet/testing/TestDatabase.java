@@ -56,7 +56,7 @@ public final class TestDatabase {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long found = count(countSql);
         while (found != expected && System.nanoTime() < deadline) {
-            pause(Duration.ofMillis(50));
+            sleep(50);
             found = count(countSql);
         }
         if (found != expected) {
@@ -65,9 +65,9 @@ public final class TestDatabase {
     }
 
     /** Sleeps, keeping the thread's interrupt. */
-    public static void pause(Duration duration) {
+    public static void sleep(long millis) {
         try {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

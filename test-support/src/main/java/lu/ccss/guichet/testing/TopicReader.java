@@ -1,7 +1,6 @@
 package lu.ccss.guichet.testing;
 
 import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

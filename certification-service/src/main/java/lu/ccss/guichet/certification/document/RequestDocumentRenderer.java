@@ -1,12 +1,12 @@
 package lu.ccss.guichet.certification.document;
 
-import lu.ccss.guichet.events.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.certification.domain.AgentDetails;
 import lu.ccss.guichet.certification.domain.AgentsChoice;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.EmployerDetails;
 import lu.ccss.guichet.certification.domain.FilerDetails;
+import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.PostalAddress;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 

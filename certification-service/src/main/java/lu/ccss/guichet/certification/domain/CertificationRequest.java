@@ -1,7 +1,5 @@
 package lu.ccss.guichet.certification.domain;
 
-import lu.ccss.guichet.platform.errors.FieldErrors;
-import lu.ccss.guichet.events.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -12,8 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.errors.FieldErrors;
 
 import java.time.Instant;
 import java.util.ArrayList;

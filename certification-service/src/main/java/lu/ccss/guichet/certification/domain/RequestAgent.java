@@ -1,9 +1,8 @@
 package lu.ccss.guichet.certification.domain;
 
-import jakarta.persistence.Embedded;
-import lu.ccss.guichet.platform.persistence.Address;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -11,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.platform.persistence.Address;
 
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -6,8 +6,8 @@ import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.RequestState;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.platform.mandates.MandateProjection;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.mandates.MandateProjection;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.List;

@@ -3,8 +3,8 @@ package lu.ccss.guichet.certification.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
-import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.security.Caller;
 
 import java.util.Optional;

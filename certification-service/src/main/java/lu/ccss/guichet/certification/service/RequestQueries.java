@@ -9,8 +9,8 @@ import lu.ccss.guichet.certification.domain.RequestState;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
 import lu.ccss.guichet.certification.repository.RequestDocumentRepository;
 import lu.ccss.guichet.certification.repository.TimelineRepository;
-import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.membership.SpaceAccess;
 
 import java.util.List;
 import java.util.UUID;

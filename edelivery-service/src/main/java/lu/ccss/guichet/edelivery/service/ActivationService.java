@@ -1,6 +1,7 @@
 package lu.ccss.guichet.edelivery.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import lu.ccss.guichet.edelivery.domain.EDeliveryStatus;
 import lu.ccss.guichet.edelivery.repository.ActivationRepository;
 import lu.ccss.guichet.events.EDeliveryEvents;
@@ -8,7 +9,6 @@ import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.SpaceEvents;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,17 +2,17 @@ package lu.ccss.guichet.edelivery.service;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import lu.ccss.guichet.platform.crypto.SealedBox;
 import lu.ccss.guichet.edelivery.config.DocumentsKeyConfig;
+import lu.ccss.guichet.platform.crypto.SealedBox;
 import org.jboss.logging.Logger;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts inbox documents at rest (AES-256-GCM). The document id is bound as associated data, so bytes moved to

@@ -11,9 +11,9 @@ import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EDeliveryEvents;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MailingEvents;
+import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package lu.ccss.guichet.mailing.domain;
 
-import lu.ccss.guichet.platform.persistence.Address;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -14,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.MailingEvents.LetterKind;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.persistence.Address;
 
 import java.time.Instant;
 import java.util.UUID;

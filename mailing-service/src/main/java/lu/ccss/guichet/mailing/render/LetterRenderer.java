@@ -1,9 +1,9 @@
 package lu.ccss.guichet.mailing.render;
 
-import lu.ccss.guichet.events.Language;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.PostalAddress;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;

@@ -1,11 +1,11 @@
 package lu.ccss.guichet.mailing.service;
 
-import lu.ccss.guichet.events.Language;
-import lu.ccss.guichet.events.CodeAlphabet;
-import lu.ccss.guichet.events.CodeFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import lu.ccss.guichet.events.CodeAlphabet;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.MailingEvents.LetterKind;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodeLetter;
@@ -14,7 +14,6 @@ import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mailing.domain.EmployerContact;
 import lu.ccss.guichet.mailing.domain.Letter;
 import lu.ccss.guichet.mailing.render.LetterModels;
@@ -23,6 +22,7 @@ import lu.ccss.guichet.mailing.render.RenderedLetter;
 import lu.ccss.guichet.mailing.repository.EmployerContactRepository;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.platform.inbound.InvalidEventException;
+import lu.ccss.guichet.platform.persistence.Address;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

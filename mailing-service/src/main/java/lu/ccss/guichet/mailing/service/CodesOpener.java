@@ -1,8 +1,8 @@
 package lu.ccss.guichet.mailing.service;
 
-import lu.ccss.guichet.events.CodeFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodeLetter;
 import lu.ccss.guichet.events.MandateEvents.LetterCode;

@@ -7,8 +7,8 @@ import lu.ccss.guichet.events.MailingEvents;
 import lu.ccss.guichet.mailing.domain.Letter;
 import lu.ccss.guichet.mailing.domain.LetterStatusChange;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
-import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
 

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mandate.rest;
 
-import lu.ccss.guichet.events.RegistrationNumber;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mandate.service.AuthorizationService;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.platform.validation.Checked;

@@ -1,7 +1,5 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.events.CodeFormat;
-import lu.ccss.guichet.events.CodeAlphabet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +7,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.CertificationEvents.Agent;
 import lu.ccss.guichet.events.CertificationEvents.RequestTransmitted;
+import lu.ccss.guichet.events.CodeAlphabet;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
@@ -17,7 +17,6 @@ import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
-import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.mandate.domain.AuditAction;
 import lu.ccss.guichet.mandate.domain.AuditEntry;
 import lu.ccss.guichet.mandate.domain.AuditOutcome;
@@ -31,8 +30,9 @@ import lu.ccss.guichet.mandate.domain.VoidReason;
 import lu.ccss.guichet.mandate.repository.CodeIssuanceRepository;
 import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
-import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.outbox.Outbox;
+import lu.ccss.guichet.platform.persistence.Address;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;

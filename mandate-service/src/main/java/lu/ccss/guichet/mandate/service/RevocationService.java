@@ -1,22 +1,22 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.events.CodeFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
+import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.RevocationReason;
 import lu.ccss.guichet.mandate.domain.AuditAction;
 import lu.ccss.guichet.mandate.domain.AuditEntry;
 import lu.ccss.guichet.mandate.domain.AuditOutcome;
-import lu.ccss.guichet.mandate.domain.Mandate;
 import lu.ccss.guichet.mandate.domain.CodeState;
 import lu.ccss.guichet.mandate.domain.IssuedCode;
+import lu.ccss.guichet.mandate.domain.Mandate;
 import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.mandate.domain.VoidReason;
-import lu.ccss.guichet.mandate.repository.MandateRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
+import lu.ccss.guichet.mandate.repository.MandateRepository;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
 

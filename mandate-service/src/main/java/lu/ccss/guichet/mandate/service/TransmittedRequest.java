@@ -1,14 +1,14 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.events.CertificationEvents.Agent;
 import lu.ccss.guichet.events.CertificationEvents.Employer;
 import lu.ccss.guichet.events.CertificationEvents.RequestTransmitted;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.platform.persistence.Address;
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mandate.domain.CodeRequest;
 import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.platform.inbound.InvalidEventException;
+import lu.ccss.guichet.platform.persistence.Address;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package lu.ccss.guichet.platform.problem;
 
-import lu.ccss.guichet.platform.errors.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import lu.ccss.guichet.platform.errors.FieldError;
 
 import java.util.List;
 

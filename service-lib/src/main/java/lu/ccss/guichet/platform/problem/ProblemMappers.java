@@ -1,7 +1,5 @@
 package lu.ccss.guichet.platform.problem;
 
-import lu.ccss.guichet.platform.errors.DomainException;
-import lu.ccss.guichet.platform.errors.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -17,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.errors.FieldError;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.space.domain;
 
-import lu.ccss.guichet.platform.validation.ValidEmail;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.MemberRole;
+import lu.ccss.guichet.platform.validation.ValidEmail;
 
 import java.time.Duration;
 import java.time.Instant;

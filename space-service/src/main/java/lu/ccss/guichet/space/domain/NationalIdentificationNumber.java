@@ -1,7 +1,6 @@
 package lu.ccss.guichet.space.domain;
 
 import lu.ccss.guichet.events.CheckDigits;
-
 import lu.ccss.guichet.platform.errors.DomainException;
 
 /**

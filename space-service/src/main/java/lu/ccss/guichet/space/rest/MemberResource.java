@@ -1,9 +1,8 @@
 package lu.ccss.guichet.space.rest;
 
-import lu.ccss.guichet.platform.validation.EnumNames;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,15 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.events.MemberRole;
-import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.validation.EnumNames;
 import lu.ccss.guichet.space.service.MemberService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 @Path("/api/spaces/{spaceId}/members")

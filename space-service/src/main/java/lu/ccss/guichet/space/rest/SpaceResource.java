@@ -1,8 +1,8 @@
 package lu.ccss.guichet.space.rest;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

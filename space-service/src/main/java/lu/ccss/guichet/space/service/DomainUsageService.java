@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.SpaceEvents;
-import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.errors.DomainException;
-import lu.ccss.guichet.space.domain.DomainUse;
 import lu.ccss.guichet.platform.mandates.MandateProjection;
+import lu.ccss.guichet.platform.outbox.Outbox;
+import lu.ccss.guichet.space.domain.DomainUse;
 import lu.ccss.guichet.space.repository.DomainUsageRepository;
 import lu.ccss.guichet.space.repository.SpaceRepository;
 

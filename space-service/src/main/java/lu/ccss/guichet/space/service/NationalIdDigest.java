@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.space.config.SpaceConfig;
 import org.jboss.logging.Logger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -14,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keyed hash (HMAC-SHA-256) under which national numbers are matched without being stored. A plain hash would
