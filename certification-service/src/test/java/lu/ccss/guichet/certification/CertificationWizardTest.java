@@ -31,6 +31,9 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.TestDatabase.count;
+import static lu.ccss.guichet.testing.TestDatabase.sleep;
+import static lu.ccss.guichet.testing.TestDatabase.text;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.TestDatabase.text;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -5,7 +5,6 @@ import io.restassured.response.ValidatableResponse;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MemberRole;
 import lu.ccss.guichet.events.SpaceEvents;
-import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
 
@@ -18,6 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.connect;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 
 /** Test data and the steps of the wizard, through the REST API and the broker as users and services use them. */
 final class Fixtures {
@@ -43,7 +45,7 @@ final class Fixtures {
     static void addMember(UUID spaceId, String user) {
         TopicWriter.publish(EventTypes.MEMBER_ADDED, spaceId.toString(), new SpaceEvents.MemberAdded(spaceId, user,
                 MemberRole.ADMINISTRATOR, user, Instant.now()));
-        awaitRows("select count(*) from space_member where space_id = '" + spaceId + "' and user_id = '" + user
+        awaitCount("select count(*) from space_member where space_id = '" + spaceId + "' and user_id = '" + user
                 + "'", 1);
     }
 
@@ -149,33 +151,15 @@ final class Fixtures {
         return id;
     }
 
-    static Connection db() throws SQLException {
-        return TestDatabase.connect();
-    }
 
-    static long count(String sql) {
-        return TestDatabase.count(sql);
-    }
 
-    static String text(String sql) {
-        return TestDatabase.text(sql);
-    }
 
     static int update(String sql) throws SQLException {
-        try (Connection c = db()) {
+        try (Connection c = connect()) {
             return c.createStatement().executeUpdate(sql);
         }
     }
 
-    static List<String> column(String sql) {
-        return TestDatabase.texts(sql);
-    }
 
-    static void awaitRows(String countSql, long expected) {
-        TestDatabase.awaitCount(countSql, expected);
-    }
 
-    static void sleep(long millis) {
-        TestDatabase.sleep(millis);
-    }
 }

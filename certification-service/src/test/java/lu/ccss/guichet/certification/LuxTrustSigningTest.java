@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.count;
+import static lu.ccss.guichet.testing.TestDatabase.sleep;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,7 +45,7 @@ class MandateAndMailingEventsTest {
     }
 
     private static void awaitMandate(UUID certificationId, boolean active) {
-        awaitRows("select count(*) from mandate where capacity = 'AGENT' and mandate_id = '" + certificationId + "' and "
+        awaitCount("select count(*) from mandate where capacity = 'AGENT' and mandate_id = '" + certificationId + "' and "
                 + "revoked_at is " + (active ? "null" : "not null"), 1);
     }
 
@@ -76,7 +79,7 @@ class MandateAndMailingEventsTest {
         revoked(mandate, agentSpace, EMPLOYER, "AFFILIATIONS");
         awaitMandate(mandate, false);
         granted(mandate, agentSpace, EMPLOYER, "AFFILIATIONS", "AGENT", null, UUID.randomUUID().toString());
-        awaitRows("select count(*) from mandate where capacity = 'AGENT' and mandate_id = '" + mandate
+        awaitCount("select count(*) from mandate where capacity = 'AGENT' and mandate_id = '" + mandate
                 + "' and granted_at is not null", 1);
         String id = openDraft(accountant, agentSpace);
         put(accountant, id, "employer", employer(EMPLOYER, "fr")).statusCode(200);
@@ -89,7 +92,7 @@ class MandateAndMailingEventsTest {
         String id = openDraft(holder, space);
         granted(UUID.randomUUID(), space, EMPLOYER, "BILLING", "HOLDER", id, UUID.randomUUID().toString());
         // Handled once its timeline line is there.
-        awaitRows("select count(*) from request_timeline where request_id = '" + id
+        awaitCount("select count(*) from request_timeline where request_id = '" + id
                 + "' and kind = 'DOMAIN_CERTIFIED'", 1);
         put(holder, id, "employer", employer(EMPLOYER, "fr")).statusCode(200);
         org.junit.jupiter.api.Assertions.assertEquals(0,
@@ -142,7 +145,7 @@ class MandateAndMailingEventsTest {
                 "{\"codeId\":\"" + UUID.randomUUID() + "\",\"requestId\":\"" + id + "\",\"employer\":\"" + EMPLOYER
                         + "\",\"domain\":\"BILLING\",\"capacity\":\"HOLDER\",\"lockedAt\":\"" + Instant.now() + "\"}");
 
-        awaitRows("select count(*) from request_timeline where request_id = '" + id + "'", 8);
+        awaitCount("select count(*) from request_timeline where request_id = '" + id + "'", 8);
         sleep(500);
         get(user, id).statusCode(200)
                 .body("state", equalTo("TRANSMITTED"))

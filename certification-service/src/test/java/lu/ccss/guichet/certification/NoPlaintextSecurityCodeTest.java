@@ -31,6 +31,8 @@ import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.TestDatabase.connect;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,7 +162,7 @@ class NoPlaintextSecurityCodeTest {
     /** "table.column" of every column, of every table, whose value contains {@code needle}. */
     static List<String> columnsContaining(String needle) throws Exception {
         List<String> found = new ArrayList<>();
-        try (Connection c = db()) {
+        try (Connection c = connect()) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery("select table_name, column_name, data_type from "
                     + "information_schema.columns where table_schema = 'public' order by table_name, column_name")) {
@@ -189,7 +191,7 @@ class NoPlaintextSecurityCodeTest {
     }
 
     private static byte[] pdfColumn(String column, String id) throws Exception {
-        try (Connection c = db(); ResultSet rs = c.createStatement().executeQuery("select " + column
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select " + column
                 + " from request_document where request_id = '" + id + "'")) {
             rs.next();
             return rs.getBytes(1);

@@ -2,6 +2,7 @@ package lu.ccss.guichet.certification;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -82,7 +83,7 @@ class SignedDocumentTest {
             assertEquals("Adobe.PPKLite", signature.getFilter());
             assertEquals("adbe.pkcs7.detached", signature.getSubFilter());
             assertEquals("Claire Schmit", signature.getName());
-            assertTrue(signature.getReason().contains(Fixtures.text("select reference from certification_request where id = '"
+            assertTrue(signature.getReason().contains(TestDatabase.text("select reference from certification_request where id = '"
                     + id + "'")));
         }
 

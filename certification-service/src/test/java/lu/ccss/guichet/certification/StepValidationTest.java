@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import static lu.ccss.guichet.certification.Fixtures.*;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -13,12 +13,12 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.activate;
-import static lu.ccss.guichet.edelivery.EDeliveryApi.awaitCount;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.certificationGranted;
-import static lu.ccss.guichet.edelivery.EDeliveryApi.count;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.domainFirstUsed;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.memberAdded;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.newEmployer;
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

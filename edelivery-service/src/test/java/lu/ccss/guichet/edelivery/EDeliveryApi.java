@@ -9,7 +9,6 @@ import lu.ccss.guichet.events.SpaceEvents;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.KafkaTestResource;
 import lu.ccss.guichet.testing.TestData;
-import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.TopicWriter;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,14 +17,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 
 /** Other services' events injected through the broker, and direct looks at the database. */
 final class EDeliveryApi {
@@ -129,15 +129,6 @@ final class EDeliveryApi {
                 content, sha256(content), routedAt);
     }
 
-    static long count(String sql) {
-        return TestDatabase.count(sql);
-    }
 
-    static void awaitCount(String sql, long expected) {
-        TestDatabase.awaitCount(sql, expected);
-    }
 
-    static Connection connection() throws SQLException {
-        return TestDatabase.connect();
-    }
 }

@@ -3,6 +3,7 @@ package lu.ccss.guichet.edelivery;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,13 +20,13 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.DEAD_LETTER;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.activate;
-import static lu.ccss.guichet.edelivery.EDeliveryApi.awaitCount;
-import static lu.ccss.guichet.edelivery.EDeliveryApi.count;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.documentRouted;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.memberAdded;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.newEmployer;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.pdf;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.sha256;
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -264,7 +265,7 @@ class InboxTest {
                 storedMs, downloadMs);
 
         // At rest the bytes are encrypted: the plaintext marker is not in the column.
-        try (Connection c = EDeliveryApi.connection(); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = TestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(
                 "select encrypted from inbox_document_content where document_id = '" + document + "'")) {
             rs.next();
             byte[] stored = rs.getBytes(1);

@@ -9,6 +9,7 @@ import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -271,7 +272,7 @@ class CodeLettersTest {
         try {
             while (count("select count(*) from processed_event where event_id = ?", eventId) == 0) {
                 assertFalse(System.nanoTime() > deadline, "event " + eventId + " not processed in time");
-                MailingApi.sleep(200);
+                TestDatabase.sleep(200);
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

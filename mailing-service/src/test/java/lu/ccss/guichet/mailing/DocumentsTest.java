@@ -9,6 +9,7 @@ import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.events.SpaceEvents.DomainFirstUsed;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.mailing.render.LetterRenderer;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import lu.ccss.guichet.testing.TopicWriter;
@@ -122,7 +123,7 @@ class DocumentsTest {
         while (count("select count(*) from edelivery_activation where space_id = ?::uuid and employer = ? "
                 + "and domain = ?", spaceId.toString(), employer, domain.name()) == 0) {
             assertTrue(System.nanoTime() < deadline, "EDeliveryActivated not processed in time");
-            MailingApi.sleep(200);
+            TestDatabase.sleep(200);
         }
     }
 

@@ -2,7 +2,6 @@ package lu.ccss.guichet.mailing;
 
 import io.restassured.path.json.JsonPath;
 import lu.ccss.guichet.testing.PostgresTestResource;
-import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static lu.ccss.guichet.testing.TestDatabase.sleep;
 
 /** What the tests do through the API and see in the database, as an operator or an auditor would. */
 final class MailingApi {
@@ -118,7 +118,4 @@ final class MailingApi {
         }
     }
 
-    static void sleep(long millis) {
-        TestDatabase.sleep(millis);
-    }
 }

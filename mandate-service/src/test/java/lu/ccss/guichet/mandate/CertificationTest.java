@@ -14,6 +14,7 @@ import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodeLocked;
 import lu.ccss.guichet.events.MemberRole;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
 import static lu.ccss.guichet.mandate.Scenario.certify;
-import static lu.ccss.guichet.mandate.Scenario.count;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -428,7 +429,7 @@ class CertificationTest {
 
     /** The id of an issued access code, found the way the service finds it: the caller cannot see the hash. */
     static UUID codeId(String printedCode) {
-        return UUID.fromString(Scenario.text("select id from issued_code where lookup_hmac = '"
+        return UUID.fromString(TestDatabase.text("select id from issued_code where lookup_hmac = '"
                 + TestHmac.of(CodeFormat.normalise(printedCode)) + "'"));
     }
 }

@@ -13,6 +13,7 @@ import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static lu.ccss.guichet.mandate.Scenario.count;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -101,7 +102,7 @@ class CodeIssuingTest {
         String holderAccess = CodeFormat.normalise(issued.code(CodeKind.HOLDER_ACCESS, Domain.BILLING));
         assertEquals(1, count("select count(*) from issued_code where kind = 'HOLDER_ACCESS' and domain = 'BILLING'"
                 + " and request_id = '" + requestId + "' and lookup_hmac = '" + TestHmac.of(holderAccess) + "'"));
-        List<String> securityHashes = Scenario.texts("select secret_hash from issued_code where request_id = '"
+        List<String> securityHashes = TestDatabase.texts("select secret_hash from issued_code where request_id = '"
                 + requestId + "' and kind = 'AGENT_SECURITY'");
         assertEquals(1, securityHashes.size());
         assertTrue(securityHashes.get(0).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
@@ -120,7 +121,7 @@ class CodeIssuingTest {
         Scenario.transmit(requestId, eventId, employer, List.of());
         Scenario.transmit(requestId, eventId, employer, List.of());
         Scenario.transmit(requestId, repeatedTransmission, employer, List.of());
-        Scenario.awaitCount("select count(*) from processed_event where consumer = 'certification-events' "
+        TestDatabase.awaitCount("select count(*) from processed_event where consumer = 'certification-events' "
                 + "and event_id = '" + repeatedTransmission + "'", 1);
         Scenario.awaitCodesIssued(requestId, 1);
         assertEquals(1, count("select count(*) from code_issuance where request_id = '" + requestId + "'"));

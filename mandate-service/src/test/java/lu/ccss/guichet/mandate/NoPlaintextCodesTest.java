@@ -11,6 +11,7 @@ import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -131,7 +132,7 @@ class NoPlaintextCodesTest {
         Scenario.awaitCodesIssued(other.event().requestId(), 2);
         given().auth().oauth2(Tokens.operator("op-1")).queryParam("employer", employer)
                 .when().get("/api/operator/audit").then().statusCode(200);
-        Scenario.sleep(1_000); // let the relay publish the last events before the topics are read
+        TestDatabase.sleep(1_000); // let the relay publish the last events before the topics are read
         Scenario.postAll(issued, Instant.now()); // repeated postings are ignored
     }
 
@@ -150,7 +151,7 @@ class NoPlaintextCodesTest {
 
     private static Map<String, String> everyTextColumn() throws SQLException {
         Map<String, String> texts = new java.util.TreeMap<>();
-        try (Connection c = Scenario.db(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name, column_name from information_schema.columns "
                     + "where table_schema = 'public' and data_type in ('text', 'character varying', 'character', "

@@ -8,6 +8,7 @@ import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
 import static lu.ccss.guichet.mandate.Scenario.certify;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -140,15 +142,15 @@ class OperatorTest {
     @Test
     void theAuditTrailCannotBeChangedOrErased() throws SQLException {
         Scenario.issue(TestData.newRegistrationNumber());
-        try (Connection c = Scenario.db(); Statement s = c.createStatement()) {
-            assertTrue(Scenario.count("select count(*) from audit_entry") > 0);
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            assertTrue(TestDatabase.count("select count(*) from audit_entry") > 0);
             SQLException update = assertThrows(SQLException.class,
                     () -> s.executeUpdate("update audit_entry set detail = 'rewritten'"));
             assertTrue(update.getMessage().contains("append-only"));
             assertThrows(SQLException.class, () -> s.executeUpdate("delete from audit_entry"));
             assertThrows(SQLException.class, () -> s.executeUpdate("truncate audit_entry"));
         }
-        assertEquals(0, Scenario.count("select count(*) from audit_entry where detail = 'rewritten'"));
+        assertEquals(0, TestDatabase.count("select count(*) from audit_entry where detail = 'rewritten'"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.MandateRevoked;
 import lu.ccss.guichet.events.MandateEvents.RevocationReason;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
 import static lu.ccss.guichet.mandate.Scenario.certify;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,7 +53,7 @@ class RevocationAndReplacementTest {
         assertEquals(RevocationReason.REPLACED, revoked.reason());
         assertEquals(oldSpace, revoked.spaceId());
         assertEquals(Capacity.HOLDER, revoked.capacity());
-        assertEquals(1, Scenario.count("select count(*) from mandate where employer = '" + employer
+        assertEquals(1, TestDatabase.count("select count(*) from mandate where employer = '" + employer
                 + "' and ended_at is null"));
     }
 
@@ -78,7 +80,7 @@ class RevocationAndReplacementTest {
         assertEquals(RevocationReason.REVOKED_BY_CODE, revokedEvent(employer, certification).reason());
         revoke(someone, revocationCode).then().statusCode(409).body("detail", containsString("already been used"));
         // the other domain stays certified
-        assertEquals(1, Scenario.count("select count(*) from mandate where employer = '" + employer
+        assertEquals(1, TestDatabase.count("select count(*) from mandate where employer = '" + employer
                 + "' and domain = 'BILLING' and ended_at is null"));
     }
 
@@ -127,7 +129,7 @@ class RevocationAndReplacementTest {
         certify(holder, Scenario.spaceOf(holder), Domain.BILLING, Capacity.HOLDER,
                 issued.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING), HOLDER_SECURITY_CODE)
                 .then().statusCode(422);
-        assertEquals(1, Scenario.count("select count(*) from mandate where employer = '" + employer
+        assertEquals(1, TestDatabase.count("select count(*) from mandate where employer = '" + employer
                 + "' and ended_at is null"));
     }
 

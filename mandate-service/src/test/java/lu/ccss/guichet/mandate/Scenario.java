@@ -28,7 +28,6 @@ import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
 import lu.ccss.guichet.platform.crypto.SealedBox;
 import lu.ccss.guichet.testing.TestData;
-import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import lu.ccss.guichet.testing.TopicWriter;
@@ -36,8 +35,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -48,6 +45,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 
 /**
  * Drives the mandate-service from the outside, as the other services and the people would: space and request events
@@ -259,27 +258,9 @@ final class Scenario {
         return new PostalAddress(street, "23", "L-1931", locality, "LU");
     }
 
-    static Connection db() throws SQLException {
-        return TestDatabase.connect();
-    }
 
-    static long count(String sql) {
-        return TestDatabase.count(sql);
-    }
 
-    static String text(String sql) {
-        return TestDatabase.text(sql);
-    }
 
-    static List<String> texts(String sql) {
-        return TestDatabase.texts(sql);
-    }
 
-    static void awaitCount(String sql, long expected) {
-        TestDatabase.awaitCount(sql, expected);
-    }
 
-    static void sleep(long millis) {
-        TestDatabase.sleep(millis);
-    }
 }

@@ -10,12 +10,12 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.space.SpaceApi.certify;
-import static lu.ccss.guichet.space.SpaceApi.count;
 import static lu.ccss.guichet.space.SpaceApi.createSpace;
 import static lu.ccss.guichet.space.SpaceApi.invite;
 import static lu.ccss.guichet.space.SpaceApi.newEmployer;
 import static lu.ccss.guichet.space.SpaceApi.newNationalId;
 import static lu.ccss.guichet.space.SpaceApi.revoke;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;

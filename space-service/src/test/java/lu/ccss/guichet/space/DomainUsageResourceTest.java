@@ -20,12 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
-import static lu.ccss.guichet.space.SpaceApi.awaitCount;
 import static lu.ccss.guichet.space.SpaceApi.certify;
-import static lu.ccss.guichet.space.SpaceApi.count;
 import static lu.ccss.guichet.space.SpaceApi.createSpace;
 import static lu.ccss.guichet.space.SpaceApi.newEmployer;
 import static lu.ccss.guichet.space.SpaceApi.revoke;
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.space.service.InvitationService;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,11 +24,11 @@ import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.space.SpaceApi.accept;
-import static lu.ccss.guichet.space.SpaceApi.count;
 import static lu.ccss.guichet.space.SpaceApi.createSpace;
 import static lu.ccss.guichet.space.SpaceApi.execute;
 import static lu.ccss.guichet.space.SpaceApi.invite;
 import static lu.ccss.guichet.space.SpaceApi.newNationalId;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -339,7 +340,7 @@ class InvitationResourceTest {
         // The identity was recorded, as a keyed hash only.
         assertEquals(1, count("select count(*) from person_identity where user_id = '" + frank + "'"));
         Map<String, Long> tablesHoldingIt = new HashMap<>();
-        try (Connection c = SpaceApi.connection();
+        try (Connection c = TestDatabase.connect();
              ResultSet tables = c.createStatement().executeQuery(
                      "select table_name from information_schema.tables where table_schema = 'public'")) {
             while (tables.next()) {

@@ -6,7 +6,6 @@ import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents;
 import lu.ccss.guichet.testing.TestData;
-import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
 
@@ -17,6 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
+import static lu.ccss.guichet.testing.TestDatabase.connect;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 
 /** What the tests of this module do through the API, the broker and the database, in one place. */
 final class SpaceApi {
@@ -94,21 +96,12 @@ final class SpaceApi {
                 + "' and revoked_at is not null", 1);
     }
 
-    static long count(String sql) {
-        return TestDatabase.count(sql);
-    }
 
     static void execute(String sql) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = connect()) {
             c.createStatement().executeUpdate(sql);
         }
     }
 
-    static void awaitCount(String sql, long expected) {
-        TestDatabase.awaitCount(sql, expected);
-    }
 
-    static Connection connection() throws SQLException {
-        return TestDatabase.connect();
-    }
 }

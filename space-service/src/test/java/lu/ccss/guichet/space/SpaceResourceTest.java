@@ -3,7 +3,6 @@ package lu.ccss.guichet.space;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.Topics;
-import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -154,7 +154,4 @@ class SpaceResourceTest {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
-    static long count(String sql) {
-        return TestDatabase.count(sql);
-    }
 }
