@@ -45,9 +45,20 @@ public final class EventTypes {
     public static final EventType<EDeliveryEvents.DocumentRead> DOCUMENT_READ = new EventType<>(
             "DocumentRead", "lu.ccss.edelivery.document-read.v1", Topics.EDELIVERY, EDeliveryEvents.DocumentRead.class);
 
+    public static final EventType<RegisterEvents.EmployerRegistered> EMPLOYER_REGISTERED = new EventType<>(
+            "EmployerRegistered", "lu.ccss.register.employer-registered.v1", Topics.REGISTER,
+            RegisterEvents.EmployerRegistered.class);
+    public static final EventType<RegisterEvents.EmployerUpdated> EMPLOYER_UPDATED = new EventType<>(
+            "EmployerUpdated", "lu.ccss.register.employer-updated.v1", Topics.REGISTER,
+            RegisterEvents.EmployerUpdated.class);
+    public static final EventType<RegisterEvents.EmployerCeased> EMPLOYER_CEASED = new EventType<>(
+            "EmployerCeased", "lu.ccss.register.employer-ceased.v1", Topics.REGISTER,
+            RegisterEvents.EmployerCeased.class);
+
     public static final List<EventType<?>> ALL = List.of(SPACE_CREATED, MEMBER_ADDED, MEMBER_ROLE_CHANGED,
             MEMBER_REMOVED, DOMAIN_FIRST_USED, REQUEST_TRANSMITTED, CODES_ISSUED, CODE_LOCKED, CERTIFICATION_GRANTED,
-            MANDATE_REVOKED, LETTER_POSTED, LETTER_RETURNED, DOCUMENT_ROUTED, EDELIVERY_ACTIVATED, DOCUMENT_READ);
+            MANDATE_REVOKED, LETTER_POSTED, LETTER_RETURNED, DOCUMENT_ROUTED, EDELIVERY_ACTIVATED, DOCUMENT_READ,
+            EMPLOYER_REGISTERED, EMPLOYER_UPDATED, EMPLOYER_CEASED);
 
     /** The event type with that CloudEvents {@code type}, if the platform publishes it. */
     public static Optional<EventType<?>> byType(String type) {

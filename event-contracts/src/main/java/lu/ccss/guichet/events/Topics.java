@@ -7,6 +7,8 @@ public final class Topics {
     public static final String MANDATE = "guichet.mandate.events";
     public static final String MAILING = "guichet.mailing.events";
     public static final String EDELIVERY = "guichet.edelivery.events";
+    /** The CCSS employer register (an outside system): who is registered, where, and whether still active. */
+    public static final String REGISTER = "guichet.register.events";
 
     private Topics() {
     }

@@ -346,7 +346,12 @@ class EventContractsTest {
                 invalid(EventTypes.DOCUMENT_ROUTED, "/size", "5242881"),
                 invalid(EventTypes.DOCUMENT_ROUTED, "/sha256", "\"abc\""),
                 invalid(EventTypes.EDELIVERY_ACTIVATED, "/domain", "\"PENSIONS\""),
-                invalid(EventTypes.DOCUMENT_READ, "/employer", "\"B123456\""));
+                invalid(EventTypes.DOCUMENT_READ, "/employer", "\"B123456\""),
+                invalid(EventTypes.EMPLOYER_REGISTERED, "/kind", "\"BANK\""),
+                invalid(EventTypes.EMPLOYER_REGISTERED, "/language", "\"lb\""),
+                invalid(EventTypes.EMPLOYER_REGISTERED, "/address/country", "\"lu\""),
+                invalid(EventTypes.EMPLOYER_UPDATED, "/legalName", "\"\""),
+                invalid(EventTypes.EMPLOYER_CEASED, "/registrationNumber", "\"2023 1234 567\""));
     }
 
     private static Arguments invalid(EventType<?> type, String pointer, String json) {
