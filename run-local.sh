@@ -19,7 +19,7 @@ fi
 LAUNCHER=deploy/launcher/target/launcher-runnable.jar
 if [ ! -f "$LAUNCHER" ] \
     || [ -n "$(find deploy/launcher/pom.xml deploy/launcher/src embedded-infra/pom.xml embedded-infra/src \
-                   -newer "$LAUNCHER" | head -n 1)" ]; then
+                   register-import/pom.xml register-import/src deploy/register -newer "$LAUNCHER" | head -n 1)" ]; then
   echo "Building the launcher and the services (the first build takes a few minutes)..."
   ./mvnw -q -B install -DskipTests -pl deploy/launcher -am
 fi

@@ -48,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 keycloak.start();
                 infrastructure.start();
+                DemoRegister.loadOnce(config, dataDirectory.path(), progress);
                 // The services need PostgreSQL and Kafka to start, not Keycloak: their OIDC set-up is retried on
                 // the first request. Starting them while Keycloak still starts uses the second core.
                 if (!config.services().isEmpty()) {
