@@ -85,6 +85,26 @@ class RevocationAndReplacementTest {
     }
 
     @Test
+    void aRevocationCodeOfAnotherLetterChangesNothing() {
+        String employer = TestData.newRegistrationNumber();
+        Scenario.Issued first = Scenario.issueAndPost(employer);
+        Scenario.Issued second = Scenario.issueAndPost(employer);
+        String holder = Tokens.newUser();
+        UUID space = Scenario.certifiedHolderSpace(holder, second, Domain.BILLING);
+
+        revoke(Tokens.newUser(), first.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING)).then().statusCode(409)
+                .body("detail", containsString("another letter"));
+        authorization(space, employer, Domain.BILLING).body("authorized", equalTo(true));
+        assertEquals(1, TestDatabase.count("select count(*) from mandate where employer = '" + employer
+                + "' and ended_at is null"));
+        assertEquals(0, TestDatabase.count("select count(*) from issued_code where employer = '" + employer
+                + "' and kind = 'HOLDER_REVOCATION' and used_at is not null"), "the revocation code stays unused");
+
+        revoke(Tokens.newUser(), second.code(CodeKind.HOLDER_REVOCATION, Domain.BILLING)).then().statusCode(200);
+        authorization(space, employer, Domain.BILLING).body("authorized", equalTo(false));
+    }
+
+    @Test
     void revokingBeforeCertifyingVoidsTheUnusedHolderAccessCode() {
         String employer = TestData.newRegistrationNumber();
         Scenario.Issued issued = Scenario.issueAndPost(employer);

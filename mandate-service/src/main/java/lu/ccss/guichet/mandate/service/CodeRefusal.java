@@ -18,14 +18,14 @@ public class CodeRefusal extends DomainException {
 
     /** The pair does not go together for this domain and capacity — whichever part is wrong. */
     static CodeRefusal codesDoNotMatch() {
-        return new CodeRefusal(Kind.NOT_ACCEPTED, "Codes not accepted", "These codes do not go together for this domain and this "
-                + "kind of mandate. Check the domain, the access code and the security code against your letters.",
-                null);
+        return new CodeRefusal(Kind.NOT_ACCEPTED, "Codes not accepted", "These codes do not go together for this "
+                + "domain and this kind of mandate. Check the domain, the access code and the security code against "
+                + "your letters.", null);
     }
 
     static CodeRefusal unknownRevocationCode() {
-        return new CodeRefusal(Kind.NOT_ACCEPTED, "Code not accepted", "This is not a valid revocation code. Check it against "
-                + "your letter.", null);
+        return new CodeRefusal(Kind.NOT_ACCEPTED, "Code not accepted", "This is not a valid revocation code. Check "
+                + "it against your letter.", null);
     }
 
     static CodeRefusal because(CodeState state) {
@@ -33,12 +33,18 @@ public class CodeRefusal extends DomainException {
     }
 
     static CodeRefusal nothingToRevoke() {
-        return new CodeRefusal(Kind.CONFLICT, "Nothing to revoke", "No space is certified as holder for this domain and its "
-                + "access code is no longer unused; the revocation code stays valid.", null);
+        return new CodeRefusal(Kind.CONFLICT, "Nothing to revoke", "No space is certified as holder for this domain "
+                + "and its access code is no longer unused; the revocation code stays valid.", null);
+    }
+
+    static CodeRefusal anotherLettersMandate() {
+        return new CodeRefusal(Kind.CONFLICT, "Code not applicable", "This revocation code belongs to another letter "
+                + "than the codes the space now certified as holder used: it changes nothing. A holder certification "
+                + "is revoked only with the revocation code of the same letter.", null);
     }
 
     static CodeRefusal tooManyFailures(Duration retryAfter) {
-        return new CodeRefusal(Kind.TOO_MANY_ATTEMPTS, "Too many attempts", "Too many failed attempts with codes recently; try again "
-                + "later.", retryAfter);
+        return new CodeRefusal(Kind.TOO_MANY_ATTEMPTS, "Too many attempts", "Too many failed attempts with codes "
+                + "recently; try again later.", retryAfter);
     }
 }

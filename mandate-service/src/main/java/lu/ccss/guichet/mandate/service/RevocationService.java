@@ -88,6 +88,11 @@ public class RevocationService {
         mandates.lockMandate(revocationCode.employer, revocationCode.domain, Capacity.HOLDER);
         Optional<Mandate> holder = mandates.active(revocationCode.employer, revocationCode.domain,
                 Capacity.HOLDER);
+        if (holder.isPresent() && !obtainedWithCodesOf(holder.get(), revocationCode)) {
+            audit.record(entry(user, AuditOutcome.REFUSED).code(revocationCode)
+                    .detail("the holder mandate was obtained with another letter's codes"));
+            throw CodeRefusal.anotherLettersMandate();
+        }
         List<IssuedCode> unusedAccessCodes = codes.holderAccessCodes(revocationCode.issuanceId, revocationCode.domain)
                 .stream().filter(c -> c.usedAt == null && c.voidedAt == null && c.lockedAt == null).toList();
         if (holder.isEmpty() && unusedAccessCodes.isEmpty()) {
@@ -108,6 +113,13 @@ public class RevocationService {
                 revocationCode.employer, revocationCode.domain);
         return new Revocation(revocationCode.employer, revocationCode.domain, holder.map(h -> h.id).orElse(null),
                 !unusedAccessCodes.isEmpty(), now);
+    }
+
+    /** A revocation code ends only the holder mandate obtained with an access code of its own letter (issuance). */
+    private boolean obtainedWithCodesOf(Mandate holder, IssuedCode revocationCode) {
+        return codes.findByIdOptional(holder.codeId)
+                .map(accessCode -> accessCode.issuanceId.equals(revocationCode.issuanceId))
+                .orElse(false);
     }
 
     private static AuditEntry entry(String user, AuditOutcome outcome) {
