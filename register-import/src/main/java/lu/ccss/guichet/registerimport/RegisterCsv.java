@@ -14,10 +14,10 @@ import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The CSV export of the CCSS employer register: UTF-8, separated by semicolons, one entry per line after the header
@@ -60,13 +60,14 @@ public final class RegisterCsv {
             }
             List<Entry> entries = new ArrayList<>();
             List<BadLine> bad = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            Map<String, Long> seen = new HashMap<>();
             for (CSVRecord record : parser) {
                 long line = parser.getCurrentLineNumber();
                 List<String> reasons = new ArrayList<>();
                 EmployerRegistered event = read(record, registeredAt, reasons);
-                if (event != null && !seen.add(event.registrationNumber())) {
-                    reasons.add("registrationNumber " + event.registrationNumber() + " is already on an earlier line");
+                Long earlier = event == null ? null : seen.putIfAbsent(event.registrationNumber(), line);
+                if (earlier != null) {
+                    reasons.add("registrationNumber is already on line " + earlier);
                 }
                 if (reasons.isEmpty()) {
                     entries.add(new Entry(line, event));

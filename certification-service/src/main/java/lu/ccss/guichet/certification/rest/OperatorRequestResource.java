@@ -10,7 +10,6 @@ import lu.ccss.guichet.certification.domain.RequestState;
 import lu.ccss.guichet.certification.service.RequestQueries;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.platform.validation.Checked;
-import lu.ccss.guichet.platform.validation.EnumNames;
 import lu.ccss.guichet.platform.validation.OneOf;
 import lu.ccss.guichet.platform.validation.WholeNumber;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,7 +44,7 @@ public class OperatorRequestResource {
             @Parameter(description = "Page number from 0 (default 0)") @QueryParam("page") @WholeNumber(min = 0, max = Integer.MAX_VALUE) String page,
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("size")
             @WholeNumber(min = 1, max = MAX_SIZE) String size) {
-        RequestState wanted = state == null || state.isBlank() ? null : EnumNames.parse(RequestState.class, state);
+        RequestState wanted = Checked.constant(RequestState.class, state);
         return RequestViews.RequestPageView.of(queries.forOperators(wanted, (int) Checked.wholeNumber(page, 0),
                 (int) Checked.wholeNumber(size, DEFAULT_SIZE)));
     }

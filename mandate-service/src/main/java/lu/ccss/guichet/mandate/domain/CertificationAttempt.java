@@ -3,7 +3,7 @@ package lu.ccss.guichet.mandate.domain;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.platform.validation.EnumNames;
+import lu.ccss.guichet.platform.validation.Checked;
 
 /**
  * What a space administrator typed to certify one domain (procedure C): the access code, and the security code —
@@ -16,7 +16,7 @@ public record CertificationAttempt(Domain domain, Capacity capacity, String acce
 
     public static CertificationAttempt of(String rawDomain, String rawCapacity, String accessCode,
                                           String securityCode) {
-        Capacity capacity = EnumNames.parse(Capacity.class, rawCapacity);
+        Capacity capacity = Checked.constant(Capacity.class, rawCapacity);
         String security = capacity == Capacity.AGENT ? CodeFormat.normalise(securityCode) : securityCode;
         return new CertificationAttempt(Domain.parse(rawDomain).orElseThrow(), capacity,
                 CodeFormat.normalise(accessCode), security);

@@ -7,7 +7,7 @@ import jakarta.validation.Payload;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.CodeFormat;
 import lu.ccss.guichet.events.SecurityCode;
-import lu.ccss.guichet.platform.validation.EnumNames;
+import lu.ccss.guichet.platform.validation.Checked;
 import lu.ccss.guichet.platform.validation.OneOf;
 import lu.ccss.guichet.platform.validation.Text;
 import lu.ccss.guichet.platform.validation.ValidCode;
@@ -96,7 +96,7 @@ public final class MandateRequests {
                 if (certify == null) {
                     return true;
                 }
-                return problem(EnumNames.find(Capacity.class, certify.capacity()), certify.securityCode())
+                return problem(Checked.findConstant(Capacity.class, certify.capacity()), certify.securityCode())
                         .map(p -> Violations.reportOn(context, "securityCode", p)).orElse(true);
             }
 

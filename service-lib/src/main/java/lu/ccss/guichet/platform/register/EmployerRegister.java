@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.events.RegisterEvents;
 import lu.ccss.guichet.events.RegisterEvents.PartyKind;
+import lu.ccss.guichet.events.RegisterEvents;
 import lu.ccss.guichet.platform.inbound.EventHandlers;
 
 import java.time.Instant;

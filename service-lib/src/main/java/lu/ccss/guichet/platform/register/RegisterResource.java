@@ -40,6 +40,6 @@ public class RegisterResource {
     public RegisterEntry entry(@PathParam("registrationNumber") @ValidRegistrationNumber String registrationNumber) {
         String number = RegistrationNumber.normalise(registrationNumber.strip());
         return register.find(number).orElseThrow(() -> DomainException.notFound("The employer register has no entry "
-                + number));
+                + "with this registration number"));
     }
 }

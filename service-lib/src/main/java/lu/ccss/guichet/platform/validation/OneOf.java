@@ -47,7 +47,7 @@ public @interface OneOf {
             if (raw == null || raw.isBlank()) {
                 return rule.optional() || Violations.report(context, "is required: one of " + allowed);
             }
-            return EnumNames.find(rule.value(), raw).isPresent()
+            return Checked.findConstant(rule.value(), raw).isPresent()
                     || Violations.report(context, "must be one of " + allowed);
         }
     }

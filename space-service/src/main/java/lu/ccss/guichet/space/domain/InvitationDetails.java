@@ -1,7 +1,7 @@
 package lu.ccss.guichet.space.domain;
 
 import lu.ccss.guichet.events.MemberRole;
-import lu.ccss.guichet.platform.validation.EnumNames;
+import lu.ccss.guichet.platform.validation.Checked;
 
 /**
  * Whom an administrator invites (procedure D): name, e-mail, national identification number, and the role offered.
@@ -13,6 +13,6 @@ public record InvitationDetails(String name, String email, NationalIdentificatio
 
     public static InvitationDetails of(String rawName, String rawEmail, String rawNationalId, String rawRole) {
         return new InvitationDetails(rawName.strip(), rawEmail.strip(),
-                NationalIdentificationNumber.of(rawNationalId, "nationalId"), EnumNames.parse(MemberRole.class, rawRole));
+                NationalIdentificationNumber.of(rawNationalId, "nationalId"), Checked.constant(MemberRole.class, rawRole));
     }
 }

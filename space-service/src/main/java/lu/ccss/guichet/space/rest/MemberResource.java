@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.events.MemberRole;
 import lu.ccss.guichet.platform.security.Caller;
-import lu.ccss.guichet.platform.validation.EnumNames;
+import lu.ccss.guichet.platform.validation.Checked;
 import lu.ccss.guichet.space.service.MemberService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +65,6 @@ public class MemberResource {
                                             @NotNull(message = "is required") @Valid
                                             SpaceRequests.ChangeRole body) {
         return SpaceViews.MemberView.of(members.changeRole(spaceId, userId,
-                EnumNames.parse(MemberRole.class, body.role())));
+                Checked.constant(MemberRole.class, body.role())));
     }
 }
