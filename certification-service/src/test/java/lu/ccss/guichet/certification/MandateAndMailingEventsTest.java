@@ -41,7 +41,7 @@ class MandateAndMailingEventsTest {
     private static void revoked(UUID certificationId, UUID spaceId, String employer, String domain) {
         TopicWriter.publish(EventTypes.MANDATE_REVOKED, employer, new MandateEvents.MandateRevoked(certificationId,
                 spaceId, employer, Domain.valueOf(domain), Capacity.AGENT, MandateEvents.RevocationReason.WITHDRAWN,
-                Instant.now()));
+                null, Instant.now()));
     }
 
     private static void awaitMandate(UUID certificationId, boolean active) {

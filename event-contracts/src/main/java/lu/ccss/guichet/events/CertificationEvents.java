@@ -1,6 +1,7 @@
 package lu.ccss.guichet.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,12 +13,19 @@ public final class CertificationEvents {
     public record Filer(String lastName, String firstName, String email, String phone) {
     }
 
-    /** The employer, identified by its CCSS registration number (matricule, 11 or 13 digits). */
+    /**
+     * The employer, identified by its CCSS registration number (matricule, 11 or 13 digits); legal name and address
+     * are the employer register's, never typed by the filer.
+     */
     public record Employer(String registrationNumber, String legalName, PostalAddress address, String language) {
     }
 
-    /** An agent chosen by the employer and the domains it may act in. */
-    public record Agent(String registrationNumber, String name, PostalAddress address, String email, Set<Domain> domains) {
+    /**
+     * An agent chosen by the employer and the domains it may act in. {@code name} and {@code address} are the
+     * register's; {@code mandateEndsOn}, when the employer set one, is the day its mandates expire (null: no end).
+     */
+    public record Agent(String registrationNumber, String name, PostalAddress address, String email, Set<Domain> domains,
+                        LocalDate mandateEndsOn) {
     }
 
     /**

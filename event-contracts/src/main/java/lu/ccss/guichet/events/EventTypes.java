@@ -42,6 +42,9 @@ public final class EventTypes {
     public static final EventType<EDeliveryEvents.EDeliveryActivated> EDELIVERY_ACTIVATED = new EventType<>(
             "EDeliveryActivated", "lu.ccss.edelivery.activated.v1", Topics.EDELIVERY,
             EDeliveryEvents.EDeliveryActivated.class);
+    public static final EventType<EDeliveryEvents.EDeliveryStopped> EDELIVERY_STOPPED = new EventType<>(
+            "EDeliveryStopped", "lu.ccss.edelivery.stopped.v1", Topics.EDELIVERY,
+            EDeliveryEvents.EDeliveryStopped.class);
     public static final EventType<EDeliveryEvents.DocumentRead> DOCUMENT_READ = new EventType<>(
             "DocumentRead", "lu.ccss.edelivery.document-read.v1", Topics.EDELIVERY, EDeliveryEvents.DocumentRead.class);
 
@@ -57,7 +60,8 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(SPACE_CREATED, MEMBER_ADDED, MEMBER_ROLE_CHANGED,
             MEMBER_REMOVED, DOMAIN_FIRST_USED, REQUEST_TRANSMITTED, CODES_ISSUED, CODE_LOCKED, CERTIFICATION_GRANTED,
-            MANDATE_REVOKED, LETTER_POSTED, LETTER_RETURNED, DOCUMENT_ROUTED, EDELIVERY_ACTIVATED, DOCUMENT_READ,
+            MANDATE_REVOKED, LETTER_POSTED, LETTER_RETURNED, DOCUMENT_ROUTED, EDELIVERY_ACTIVATED, EDELIVERY_STOPPED,
+            DOCUMENT_READ,
             EMPLOYER_REGISTERED, EMPLOYER_UPDATED, EMPLOYER_CEASED);
 
     /** The event type with that CloudEvents {@code type}, if the platform publishes it. */

@@ -10,7 +10,9 @@ public final class MailingEvents {
     public enum LetterKind {
         CODES_EMPLOYER,
         CODES_AGENT,
-        DOCUMENT
+        DOCUMENT,
+        /** Tells the employer, at its registered address, that its holder certification was replaced or revoked. */
+        HOLDER_NOTICE
     }
 
     /** A letter left for the post. {@code codeLetterId} links a code letter to the codes it carries. */

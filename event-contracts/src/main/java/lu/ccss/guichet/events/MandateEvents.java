@@ -75,12 +75,21 @@ public final class MandateEvents {
         /** A holder revocation code was used. */
         REVOKED_BY_CODE,
         /** A new certification for the same employer, domain and capacity replaced it. */
-        REPLACED
+        REPLACED,
+        /** The end date the employer gave the agent mandate has come. */
+        EXPIRED,
+        /** The employer register marked the employer ceased. */
+        EMPLOYER_CEASED,
+        /** The employer register marked the agent ceased. */
+        AGENT_CEASED
     }
 
-    /** A certification ended; keyed by employer. */
+    /**
+     * A certification ended; keyed by employer. {@code successorSpaceId} is the space whose new certification replaced
+     * it (reason {@code REPLACED}), null otherwise.
+     */
     public record MandateRevoked(UUID certificationId, UUID spaceId, String employer, Domain domain,
-                                 Capacity capacity, RevocationReason reason, Instant revokedAt) {
+                                 Capacity capacity, RevocationReason reason, UUID successorSpaceId, Instant revokedAt) {
     }
 
     private MandateEvents() {

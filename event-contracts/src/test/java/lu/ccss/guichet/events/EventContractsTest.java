@@ -16,6 +16,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -87,7 +88,9 @@ class EventContractsTest {
             "LetterPosted.codeLetterId",
             "LetterReturned.requestId",
             "LetterReturned.codeLetterId",
-            "LetterReturned.reason");
+            "LetterReturned.reason",
+            "Agent.mandateEndsOn",
+            "MandateRevoked.successorSpaceId");
 
     static Stream<Arguments> eventTypes() {
         return EventTypes.ALL.stream().map(t -> Arguments.of(Named.of(t.type(), t)));
@@ -214,6 +217,9 @@ class EventContractsTest {
         if (raw == UUID.class) {
             assertEquals("string", jsonType, path);
             assertEquals("uuid", schema.path("format").asText(), path + " must have format uuid");
+        } else if (raw == LocalDate.class) {
+            assertEquals("string", jsonType, path);
+            assertEquals("date", schema.path("format").asText(), path + " must have format date");
         } else if (raw == Instant.class) {
             assertEquals("string", jsonType, path);
             assertEquals("date-time", schema.path("format").asText(), path + " must have format date-time");
@@ -341,7 +347,10 @@ class EventContractsTest {
                 invalid(EventTypes.CODES_ISSUED, "/letters/0/sealedCodes/ciphertext", "\"not base64!\""),
                 invalid(EventTypes.CODES_ISSUED, "/letters/0/recipientKind", "\"OPERATOR\""),
                 invalid(EventTypes.CODE_LOCKED, "/capacity", "\"OWNER\""),
-                invalid(EventTypes.MANDATE_REVOKED, "/reason", "\"EXPIRED\""),
+                invalid(EventTypes.MANDATE_REVOKED, "/reason", "\"FORGOTTEN\""),
+                invalid(EventTypes.MANDATE_REVOKED, "/successorSpaceId", "\"space-2\""),
+                invalid(EventTypes.REQUEST_TRANSMITTED, "/agents/0/mandateEndsOn", "\"31/12/2027\""),
+                invalid(EventTypes.EDELIVERY_STOPPED, "/reason", "\"FORGOTTEN\""),
                 invalid(EventTypes.LETTER_POSTED, "/kind", "\"PARCEL\""),
                 invalid(EventTypes.DOCUMENT_ROUTED, "/size", "5242881"),
                 invalid(EventTypes.DOCUMENT_ROUTED, "/sha256", "\"abc\""),

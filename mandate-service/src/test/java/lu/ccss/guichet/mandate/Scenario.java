@@ -84,7 +84,7 @@ final class Scenario {
 
     static CertificationEvents.Agent agent(String name, Domain... domains) {
         return new CertificationEvents.Agent(TestData.newRegistrationNumber(), name, address("Rue de l'Alzette", "Esch-sur-Alzette"),
-                "mandats@example.lu", EnumSet.copyOf(List.of(domains)));
+                "mandats@example.lu", EnumSet.copyOf(List.of(domains)), null);
     }
 
     /** Publishes a transmitted request (as the certification-service does) and returns its id. */

@@ -77,7 +77,7 @@ final class SpaceApi {
                                       String capacity) {
         TopicWriter.publish(EventTypes.MANDATE_REVOKED, employer, new MandateEvents.MandateRevoked(certificationId,
                 UUID.fromString(spaceId), employer, Domain.valueOf(domain), Capacity.valueOf(capacity),
-                MandateEvents.RevocationReason.WITHDRAWN, Instant.now()));
+                MandateEvents.RevocationReason.WITHDRAWN, null, Instant.now()));
     }
 
     /** Publishes a certification through the broker and waits until this service's projection holds it. */

@@ -126,7 +126,7 @@ public class SubmissionService {
 
     private static CertificationEvents.Agent agent(AgentDetails agent) {
         return new CertificationEvents.Agent(agent.registrationNumber(), agent.name(), agent.address(),
-                agent.email(), agent.domains());
+                agent.email(), agent.domains(), null);
     }
 
     static String sha256(byte[] bytes) {

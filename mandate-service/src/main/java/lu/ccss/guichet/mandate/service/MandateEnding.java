@@ -14,6 +14,7 @@ import lu.ccss.guichet.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** Ends mandates: the change, its MandateRevoked event and its audit entry, in the caller's transaction. */
 @ApplicationScoped
@@ -36,12 +37,22 @@ public class MandateEnding {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void end(Mandate mandate, RevocationReason reason, String by, Instant now) {
+        end(mandate, reason, null, by, now);
+    }
+
+    /** Ends {@code mandate} because a new certification of {@code successorSpaceId} replaces it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(Mandate mandate, UUID successorSpaceId, String by, Instant now) {
+        end(mandate, RevocationReason.REPLACED, successorSpaceId, by, now);
+    }
+
+    private void end(Mandate mandate, RevocationReason reason, UUID successorSpaceId, String by, Instant now) {
         mandate.end(reason, by, now);
         // Written at once: a replacing certification inserted in the same flush must not meet this one still active.
         mandates.flush();
         outbox.record(EventTypes.MANDATE_REVOKED, AGGREGATE, mandate.employer,
                 new MandateRevoked(mandate.id, mandate.spaceId, mandate.employer, mandate.domain, mandate.capacity,
-                        reason, now));
+                        reason, successorSpaceId, now));
         LOG.infof("Mandate %s of space %s for employer %s, %s, as %s ended: %s", mandate.id, mandate.spaceId,
                 mandate.employer, mandate.domain, mandate.capacity, reason);
         audit.record(AuditEntry.of(by, AuditAction.MANDATE_REVOKED, AuditOutcome.SUCCESS).mandate(mandate)

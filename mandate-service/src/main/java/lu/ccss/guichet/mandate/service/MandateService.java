@@ -203,7 +203,7 @@ public class MandateService {
         Mandate granted = Mandate.grant(spaceId, request, accessCode, agentName, user, now);
         mandates.lockMandate(granted.employer, granted.domain, granted.capacity);
         mandates.active(granted.employer, granted.domain, granted.capacity)
-                .ifPresent(previous -> ending.end(previous, RevocationReason.REPLACED, user, now));
+                .ifPresent(previous -> ending.replace(previous, spaceId, user, now));
         mandates.persist(granted);
         outbox.record(EventTypes.CERTIFICATION_GRANTED, MandateEnding.AGGREGATE, granted.employer,
                 new CertificationGranted(granted.id, spaceId, granted.employer, granted.domain, granted.capacity,

@@ -1,6 +1,7 @@
 package lu.ccss.guichet.platform.mandates;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
@@ -16,14 +17,17 @@ import java.util.UUID;
  * A service's copy of the mandate-service's mandates (which space acts for which employer and domain, and how), fed
  * by {@code CertificationGranted} and {@code MandateRevoked}. A service switches it on with
  * {@code guichet.projections.mandates=true}: that brings its table, its channel and {@link MandateProjectionConsumer}.
+ * A service that must act when a mandate ends observes {@link MandateEnded}.
  */
 @ApplicationScoped
 public class MandateProjection {
 
     private final EntityManager entityManager;
+    private final Event<MandateEnded> ended;
 
-    public MandateProjection(EntityManager entityManager) {
+    public MandateProjection(EntityManager entityManager, Event<MandateEnded> ended) {
         this.entityManager = entityManager;
+        this.ended = ended;
     }
 
     public EventHandlers handlers() {
@@ -41,6 +45,7 @@ public class MandateProjection {
     void revoked(MandateEvents.MandateRevoked event) {
         upsert(event.certificationId(), event.spaceId(), event.employer(), event.domain(), event.capacity(),
                 "revoked_at", event.revokedAt() != null ? event.revokedAt() : Instant.now());
+        ended.fire(new MandateEnded(event));
     }
 
     /** Whether the space holds a mandate, as holder or agent, for the employer and domain. */

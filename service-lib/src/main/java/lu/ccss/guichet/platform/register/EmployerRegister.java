@@ -1,6 +1,7 @@
 package lu.ccss.guichet.platform.register;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.PostalAddress;
@@ -16,15 +17,18 @@ import java.util.Optional;
  * A service's copy of the CCSS employer register, the one trusted source of an employer's or an agent's legal name,
  * postal address and correspondence language. Fed by the register's events; a service switches it on with
  * {@code guichet.projections.register=true} (its table, its channel and {@link RegisterProjectionConsumer}).
- * A ceased entry never becomes active again.
+ * A ceased entry never becomes active again. A service that must act when an entry ceases observes
+ * {@link RegisterEntryCeased}.
  */
 @ApplicationScoped
 public class EmployerRegister {
 
     private final EntityManager entityManager;
+    private final Event<RegisterEntryCeased> ceased;
 
-    public EmployerRegister(EntityManager entityManager) {
+    public EmployerRegister(EntityManager entityManager, Event<RegisterEntryCeased> ceased) {
         this.entityManager = entityManager;
+        this.ceased = ceased;
     }
 
     public EventHandlers handlers() {
@@ -76,6 +80,7 @@ public class EmployerRegister {
                 .setParameter(1, event.registrationNumber())
                 .setParameter(2, event.ceasedAt())
                 .executeUpdate();
+        ceased.fire(new RegisterEntryCeased(event.registrationNumber(), event.ceasedAt()));
     }
 
     private static RegisterEntry entry(Object[] row) {
