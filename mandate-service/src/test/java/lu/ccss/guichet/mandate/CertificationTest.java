@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
+import static lu.ccss.guichet.mandate.Scenario.authorization;
 import static lu.ccss.guichet.mandate.Scenario.certify;
 import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
@@ -413,13 +414,6 @@ class CertificationTest {
                 .body("errors.field", hasItem("spaceId")).body("errors.field", hasItem("employer"))
                 .body("errors.field", hasItem("domain"));
         authorization(UUID.randomUUID(), "20231234567", Domain.BILLING).body("authorized", equalTo(false));
-    }
-
-    private static io.restassured.response.ValidatableResponse authorization(UUID space, String employer,
-                                                                             Domain domain) {
-        return given().auth().oauth2(Tokens.domainSystem())
-                .queryParam("spaceId", space).queryParam("employer", employer).queryParam("domain", domain)
-                .when().get("/api/authorizations").then().statusCode(200);
     }
 
     private static Response withdraw(String user, UUID space, String mandateId) {

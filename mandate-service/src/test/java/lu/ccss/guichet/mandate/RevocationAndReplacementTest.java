@@ -5,7 +5,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents.CodeKind;
 import lu.ccss.guichet.events.MandateEvents.MandateRevoked;
 import lu.ccss.guichet.events.MandateEvents.RevocationReason;
@@ -14,12 +13,12 @@ import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mandate.Scenario.HOLDER_SECURITY_CODE;
+import static lu.ccss.guichet.mandate.Scenario.authorization;
 import static lu.ccss.guichet.mandate.Scenario.certify;
 import static lu.ccss.guichet.testing.TestDatabase.count;
 import static lu.ccss.guichet.testing.Tokens.newUser;
@@ -49,9 +48,10 @@ class RevocationAndReplacementTest {
                 .then().statusCode(200).body("$", hasSize(0));
         authorization(oldSpace, employer, Domain.BILLING).body("authorized", equalTo(false));
         authorization(newSpace, employer, Domain.BILLING).body("authorized", equalTo(true));
-        MandateRevoked revoked = revokedEvent(employer, oldMandate);
+        MandateRevoked revoked = Scenario.revokedEvent(employer, oldMandate);
         assertEquals(RevocationReason.REPLACED, revoked.reason());
         assertEquals(oldSpace, revoked.spaceId());
+        assertEquals(newSpace, revoked.successorSpaceId(), "the event names the space that holds the mandate now");
         assertEquals(Capacity.HOLDER, revoked.capacity());
         assertEquals(1, TestDatabase.count("select count(*) from mandate where employer = '" + employer
                 + "' and ended_at is null"));
@@ -77,7 +77,7 @@ class RevocationAndReplacementTest {
         given().auth().oauth2(Tokens.user(holder)).when().get("/api/spaces/" + space + "/certifications")
                 .then().statusCode(200).body("$", hasSize(0));
         authorization(space, employer, Domain.AFFILIATIONS).body("authorized", equalTo(false));
-        assertEquals(RevocationReason.REVOKED_BY_CODE, revokedEvent(employer, certification).reason());
+        assertEquals(RevocationReason.REVOKED_BY_CODE, Scenario.revokedEvent(employer, certification).reason());
         revoke(someone, revocationCode).then().statusCode(409).body("detail", containsString("already been used"));
         // the other domain stays certified
         assertEquals(1, TestDatabase.count("select count(*) from mandate where employer = '" + employer
@@ -153,23 +153,8 @@ class RevocationAndReplacementTest {
                 + "' and ended_at is null"));
     }
 
-    private static MandateRevoked revokedEvent(String employer, String mandateId) {
-        List<MandateRevoked> events = Scenario.events(employer, EventTypes.MANDATE_REVOKED, 1).stream()
-                .map(r -> Scenario.read(r.value(), MandateRevoked.class))
-                .filter(e -> e.certificationId().toString().equals(mandateId)).toList();
-        assertEquals(1, events.size());
-        return events.get(0);
-    }
-
     private static Response revoke(String user, String code) {
         return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
                 .body(Map.of("revocationCode", code)).when().post("/api/revocations");
-    }
-
-    private static io.restassured.response.ValidatableResponse authorization(UUID space, String employer,
-                                                                             Domain domain) {
-        return given().auth().oauth2(Tokens.domainSystem())
-                .queryParam("spaceId", space).queryParam("employer", employer).queryParam("domain", domain)
-                .when().get("/api/authorizations").then().statusCode(200);
     }
 }

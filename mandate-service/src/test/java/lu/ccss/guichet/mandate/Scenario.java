@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.CertificationEvents;
 import lu.ccss.guichet.events.CodeAlphabet;
@@ -20,6 +21,7 @@ import lu.ccss.guichet.events.MandateEvents.CodesIssued;
 import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
+import lu.ccss.guichet.events.MandateEvents;
 import lu.ccss.guichet.events.MemberRole;
 import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.events.SpaceEvents;
@@ -37,6 +39,7 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +69,6 @@ final class Scenario {
     private Scenario() {
     }
 
-
-
     /** A space the user administers, known to the mandate-service through the space-service's event. */
     static UUID spaceOf(String administrator) {
         UUID spaceId = UUID.randomUUID();
@@ -83,8 +84,22 @@ final class Scenario {
     }
 
     static CertificationEvents.Agent agent(String name, Domain... domains) {
-        return new CertificationEvents.Agent(TestData.newRegistrationNumber(), name, address("Rue de l'Alzette", "Esch-sur-Alzette"),
-                "mandats@example.lu", EnumSet.copyOf(List.of(domains)), null);
+        return agent(name, null, domains);
+    }
+
+    /** An agent whose mandates end on {@code mandateEndsOn} (null: no end). */
+    static CertificationEvents.Agent agent(String name, LocalDate mandateEndsOn, Domain... domains) {
+        return new CertificationEvents.Agent(TestData.newRegistrationNumber(), name,
+                address("Rue de l'Alzette", "Esch-sur-Alzette"), "mandats@example.lu", EnumSet.copyOf(List.of(domains)),
+                mandateEndsOn);
+    }
+
+    /** An agent's space certified for the domain with its access code and the agent security code. */
+    static String certifiedAgentMandate(String accountant, UUID agentSpace, Issued issued,
+                                        CertificationEvents.Agent agent, Domain domain) {
+        return certify(accountant, agentSpace, domain, Capacity.AGENT,
+                issued.code(CodeKind.AGENT_ACCESS, domain, agent.registrationNumber()),
+                issued.code(CodeKind.AGENT_SECURITY, null)).then().statusCode(201).extract().path("id");
     }
 
     /** Publishes a transmitted request (as the certification-service does) and returns its id. */
@@ -258,9 +273,20 @@ final class Scenario {
         return new PostalAddress(street, "23", "L-1931", locality, "LU");
     }
 
+    /** The authorization answer a domain system gets for the space, employer and domain. */
+    static ValidatableResponse authorization(UUID space, String employer, Domain domain) {
+        return given().auth().oauth2(Tokens.domainSystem())
+                .queryParam("spaceId", space).queryParam("employer", employer).queryParam("domain", domain)
+                .when().get("/api/authorizations").then().statusCode(200);
+    }
 
-
-
-
-
+    /** The one MandateRevoked of the mandate; waits for it. */
+    static MandateEvents.MandateRevoked revokedEvent(String employer, String mandateId) {
+        List<MandateEvents.MandateRevoked> events = TopicReader.await(Topics.MANDATE,
+                        r -> isType(employer, EventTypes.MANDATE_REVOKED).test(r) && r.value().contains(mandateId), 1,
+                        WAIT).stream()
+                .map(r -> read(r.value(), MandateEvents.MandateRevoked.class)).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, events.size(), "one MandateRevoked for " + mandateId);
+        return events.get(0);
+    }
 }

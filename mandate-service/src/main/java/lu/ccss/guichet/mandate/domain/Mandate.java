@@ -54,6 +54,10 @@ public class Mandate extends PanacheEntityBase {
     @Column(name = "agent_name")
     public String agentName;
 
+    /** When an agent mandate with an end date expires; null: it lasts until it is ended. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
     @Column(name = "granted_at", nullable = false)
     public Instant grantedAt;
 
@@ -70,8 +74,8 @@ public class Mandate extends PanacheEntityBase {
     @Column(name = "ended_by")
     public String endedBy;
 
-    public static Mandate grant(UUID spaceId, CodeRequest request, IssuedCode accessCode, String agentName,
-                                      String grantedBy, Instant now) {
+    public static Mandate grant(UUID spaceId, CodeRequest request, IssuedCode accessCode, RequestAgent agent,
+                                String grantedBy, Instant now) {
         Mandate c = new Mandate();
         c.id = UUID.randomUUID();
         c.spaceId = spaceId;
@@ -82,7 +86,8 @@ public class Mandate extends PanacheEntityBase {
         c.requestId = request.requestId;
         c.codeId = accessCode.id;
         c.agentRegistrationNumber = accessCode.agentRegistrationNumber;
-        c.agentName = agentName;
+        c.agentName = agent == null ? null : agent.name;
+        c.expiresAt = agent == null ? null : agent.mandateExpiresAt();
         c.grantedAt = now;
         c.grantedBy = grantedBy;
         return c;
@@ -90,6 +95,11 @@ public class Mandate extends PanacheEntityBase {
 
     public boolean isActive() {
         return endedAt == null;
+    }
+
+    /** Active and not past its end date: the space may act on it now (the expiry job ends it soon after). */
+    public boolean isInForce(Instant now) {
+        return isActive() && (expiresAt == null || now.isBefore(expiresAt));
     }
 
     public void end(RevocationReason reason, String by, Instant now) {

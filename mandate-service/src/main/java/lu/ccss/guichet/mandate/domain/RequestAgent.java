@@ -1,7 +1,5 @@
 package lu.ccss.guichet.mandate.domain;
 
-import lu.ccss.guichet.platform.persistence.Address;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -10,8 +8,11 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.platform.persistence.Address;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -33,22 +34,32 @@ public class RequestAgent extends PanacheEntityBase {
     @Embedded
     public Address address;
 
+    /** The day the employer said this agent's mandates expire; null: no end. */
+    @Column(name = "mandate_ends_on")
+    public LocalDate mandateEndsOn;
+
     /** Comma-separated domain names, in the order of {@link Domain}. */
     @Column(nullable = false)
     String domains;
 
     public static RequestAgent of(UUID requestId, String registrationNumber, String name, Address address,
-                                  Set<Domain> domains) {
+                                  Set<Domain> domains, LocalDate mandateEndsOn) {
         RequestAgent agent = new RequestAgent();
         agent.id = new Key(requestId, registrationNumber);
         agent.name = name;
         agent.address = address;
+        agent.mandateEndsOn = mandateEndsOn;
         agent.domains = EnumSet.copyOf(domains).stream().map(Enum::name).collect(Collectors.joining(","));
         return agent;
     }
 
     public String registrationNumber() {
         return id.registrationNumber;
+    }
+
+    /** When a mandate obtained for this agent expires: the start of its end day in Luxembourg; null: never. */
+    public Instant mandateExpiresAt() {
+        return mandateEndsOn == null ? null : mandateEndsOn.atStartOfDay(Times.LUXEMBOURG).toInstant();
     }
 
     public Set<Domain> domains() {

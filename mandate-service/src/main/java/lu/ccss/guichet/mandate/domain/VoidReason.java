@@ -7,5 +7,9 @@ public enum VoidReason {
     /** An operator reissued the request's codes. */
     REISSUED,
     /** The holder revocation code of its domain was used before it. */
-    REVOKED
+    REVOKED,
+    /** The employer register marked its employer ceased. */
+    EMPLOYER_CEASED,
+    /** The employer register marked the agent it was for ceased. */
+    AGENT_CEASED
 }

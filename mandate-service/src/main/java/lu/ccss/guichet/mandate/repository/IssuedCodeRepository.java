@@ -35,6 +35,18 @@ public class IssuedCodeRepository implements PanacheRepositoryBase<IssuedCode, U
         return find("requestId", requestId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** Every unused, not voided code of the employer's letters (holder and agent codes alike). */
+    public List<IssuedCode> lockUnusedOfEmployer(String employer) {
+        return find("employer = ?1 and usedAt is null and voidedAt is null", employer)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Every unused, not voided code issued for the agent (its security and access codes), for any employer. */
+    public List<IssuedCode> lockUnusedOfAgent(String agentRegistrationNumber) {
+        return find("agentRegistrationNumber = ?1 and usedAt is null and voidedAt is null", agentRegistrationNumber)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public List<IssuedCode> holderAccessCodes(UUID issuanceId, Domain domain) {
         return find("issuanceId = ?1 and kind = ?2 and domain = ?3", issuanceId, CodeKind.HOLDER_ACCESS, domain)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();

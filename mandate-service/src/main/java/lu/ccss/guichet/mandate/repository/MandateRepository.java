@@ -3,10 +3,12 @@ package lu.ccss.guichet.mandate.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.mandate.domain.Mandate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +38,36 @@ public class MandateRepository implements PanacheRepositoryBase<Mandate, UUID> {
 
     public List<Mandate> activeOfSpace(UUID spaceId) {
         return list("spaceId = ?1 and endedAt is null order by employer, domain, capacity", spaceId);
+    }
+
+    /** Which mandate, and the key of its lock: read without loading the mandate, so that it is read locked. */
+    public record Key(UUID id, String employer, Domain domain, Capacity capacity) {
+    }
+
+    /** Active mandates past their end date, oldest first. */
+    public List<Key> expired(Instant now, int limit) {
+        return keys("m.endedAt is null and m.expiresAt <= ?1 order by m.expiresAt", now).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Active mandates for the employer, in any capacity. */
+    public List<Key> activeForEmployer(String employer) {
+        return keys("m.employer = ?1 and m.endedAt is null", employer).getResultList();
+    }
+
+    /** Active agent mandates obtained by the agent, for any employer. */
+    public List<Key> activeForAgent(String agentRegistrationNumber) {
+        return keys("m.agentRegistrationNumber = ?1 and m.capacity = ?2 and m.endedAt is null",
+                agentRegistrationNumber, Capacity.AGENT).getResultList();
+    }
+
+    private TypedQuery<Key> keys(String where, Object... parameters) {
+        TypedQuery<Key> query = getEntityManager().createQuery("select new " + Key.class.getName()
+                + "(m.id, m.employer, m.domain, m.capacity) from Mandate m where " + where, Key.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query;
     }
 
     public Optional<Mandate> lockById(UUID id) {

@@ -24,21 +24,25 @@ public final class MandateViews {
             @Schema(description = "When the space was certified") Instant since, UUID requestId,
             @Schema(description = "AGENT only: the agent this space acts as") String agentRegistrationNumber,
             String agentName,
+            @Schema(description = EXPIRES_AT) Instant expiresAt,
             @Schema(description = "HOLDER only: the agent now acting for the employer in this domain, which the "
                     + "holder may withdraw; null if none") AgentMandateView agentMandate) {
 
         static MandateView of(Mandate c, Mandate agent) {
             return new MandateView(c.id, c.spaceId, c.employer, c.employerName, c.domain, c.capacity,
-                    c.grantedAt, c.requestId, c.agentRegistrationNumber, c.agentName,
+                    c.grantedAt, c.requestId, c.agentRegistrationNumber, c.agentName, c.expiresAt,
                     agent == null ? null : new AgentMandateView(agent.id, agent.agentRegistrationNumber,
-                            agent.agentName, agent.grantedAt));
+                            agent.agentName, agent.grantedAt, agent.expiresAt));
         }
     }
+
+    static final String EXPIRES_AT = "AGENT only, when the employer gave the mandate an end date: when it expires "
+            + "(the first instant of the end day in Luxembourg); null: no end";
 
     @Schema(name = "AgentMandate")
     public record AgentMandateView(
             @Schema(description = "The id to withdraw it with") UUID mandateId, String agentRegistrationNumber,
-            String agentName, Instant since) {
+            String agentName, Instant since, @Schema(description = EXPIRES_AT) Instant expiresAt) {
     }
 
     @Schema(name = "Authorization")

@@ -5,8 +5,10 @@ import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.mandate.domain.Mandate;
+import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.mandate.repository.MandateRepository;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,10 +22,11 @@ public class AuthorizationService {
         this.mandates = mandates;
     }
 
-    /** The space's active mandate for the employer and domain; as holder if it is both. */
+    /** The space's mandate in force for the employer and domain; as holder if it is both. */
     @Transactional
     public Optional<Mandate> mandate(UUID spaceId, String employer, Domain domain) {
-        return mandates.activeOf(spaceId, employer, domain, Capacity.HOLDER)
-                .or(() -> mandates.activeOf(spaceId, employer, domain, Capacity.AGENT));
+        Instant now = Times.now();
+        return mandates.activeOf(spaceId, employer, domain, Capacity.HOLDER).filter(m -> m.isInForce(now))
+                .or(() -> mandates.activeOf(spaceId, employer, domain, Capacity.AGENT).filter(m -> m.isInForce(now)));
     }
 }

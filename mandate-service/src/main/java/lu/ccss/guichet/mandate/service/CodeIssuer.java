@@ -32,6 +32,7 @@ import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.outbox.Outbox;
+import lu.ccss.guichet.platform.register.EmployerRegister;
 import lu.ccss.guichet.platform.persistence.Address;
 import org.jboss.logging.Logger;
 
@@ -62,9 +63,11 @@ public class CodeIssuer {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ObjectMapper mapper;
+    private final EmployerRegister register;
 
     public CodeIssuer(CodeRequestRepository requests, CodeIssuanceRepository issuances, IssuedCodeRepository codes,
-                      CodeSecrets secrets, Outbox outbox, AuditTrail audit, ObjectMapper mapper) {
+                      CodeSecrets secrets, Outbox outbox, AuditTrail audit, ObjectMapper mapper,
+                      EmployerRegister register) {
         this.requests = requests;
         this.issuances = issuances;
         this.codes = codes;
@@ -72,6 +75,7 @@ public class CodeIssuer {
         this.outbox = outbox;
         this.audit = audit;
         this.mapper = mapper;
+        this.register = register;
     }
 
     /** On RequestTransmitted: keeps what letters need and issues the first codes, once per request. */
@@ -87,6 +91,13 @@ public class CodeIssuer {
         requests.persist(request);
         List<RequestAgent> agents = mergedAgents(event);
         agents.forEach(requests::persistAgent);
+        if (hasCeased(request.employer)) {
+            LOG.warnf("Request %s is for an employer that ceased in the employer register: no codes issued",
+                    event.requestId());
+            audit.record(AuditEntry.of("system:certification-service", AuditAction.CODES_ISSUED, AuditOutcome.REFUSED)
+                    .request(request.requestId, request.employer).detail("employer ceased in the employer register"));
+            return;
+        }
         issue(request, agents, "system:certification-service", AuditAction.CODES_ISSUED, null);
     }
 
@@ -95,6 +106,10 @@ public class CodeIssuer {
     public Reissue reissue(UUID requestId, String operator, String reason) {
         CodeRequest request = requests.findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> DomainException.notFound("No codes were issued for request " + requestId));
+        if (hasCeased(request.employer)) {
+            throw DomainException.conflict("The employer of request " + requestId + " ceased in the employer "
+                    + "register: its codes are void and none are reissued");
+        }
         var now = Times.now();
         int voided = 0;
         for (IssuedCode code : codes.ofRequest(requestId)) {
@@ -188,12 +203,28 @@ public class CodeIssuer {
         }
     }
 
-    /** One entry per agent registration number, with the union of its domains; agents without a domain get none. */
+    /** Codes never go to an employer the register says ceased (a register unaware of it does not stop them). */
+    private boolean hasCeased(String employer) {
+        return register.find(employer).filter(entry -> !entry.isActive()).isPresent();
+    }
+
+    /** Of two entries for the same agent, the one whose mandate ends first (no end counts as last). */
+    private static Agent earlierEnd(Agent first, Agent second) {
+        if (second.mandateEndsOn() == null) {
+            return first;
+        }
+        return first.mandateEndsOn() == null || second.mandateEndsOn().isBefore(first.mandateEndsOn()) ? second : first;
+    }
+
+    /**
+     * One entry per agent registration number, with the union of its domains and the earliest end date given;
+     * agents without a domain get none.
+     */
     private static List<RequestAgent> mergedAgents(RequestTransmitted event) {
         Map<String, Agent> byNumber = new LinkedHashMap<>();
         Map<String, EnumSet<Domain>> domains = new LinkedHashMap<>();
         for (Agent agent : event.agents() == null ? List.<Agent>of() : event.agents()) {
-            byNumber.putIfAbsent(agent.registrationNumber(), agent);
+            byNumber.merge(agent.registrationNumber(), agent, CodeIssuer::earlierEnd);
             domains.computeIfAbsent(agent.registrationNumber(), n -> EnumSet.noneOf(Domain.class))
                     .addAll(agent.domains());
         }
@@ -201,7 +232,7 @@ public class CodeIssuer {
         byNumber.forEach((number, agent) -> {
             if (!domains.get(number).isEmpty()) {
                 agents.add(RequestAgent.of(event.requestId(), number, agent.name(), Address.of(agent.address()),
-                        domains.get(number)));
+                        domains.get(number), agent.mandateEndsOn()));
             }
         });
         return agents;

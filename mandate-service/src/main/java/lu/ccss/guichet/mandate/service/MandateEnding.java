@@ -40,6 +40,21 @@ public class MandateEnding {
         end(mandate, reason, null, by, now);
     }
 
+    /**
+     * Ends the mandate for {@code reason} if it is still active once locked (another instance, a replacement or a
+     * withdrawal may have ended it since it was read); returns whether it ended it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean endIfActive(MandateRepository.Key key, RevocationReason reason, String by, Instant now) {
+        mandates.lockMandate(key.employer(), key.domain(), key.capacity());
+        Mandate mandate = mandates.lockById(key.id()).orElseThrow();
+        if (!mandate.isActive()) {
+            return false;
+        }
+        end(mandate, reason, null, by, now);
+        return true;
+    }
+
     /** Ends {@code mandate} because a new certification of {@code successorSpaceId} replaces it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replace(Mandate mandate, UUID successorSpaceId, String by, Instant now) {

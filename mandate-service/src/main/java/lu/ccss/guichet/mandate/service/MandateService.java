@@ -16,6 +16,7 @@ import lu.ccss.guichet.mandate.domain.CodeRequest;
 import lu.ccss.guichet.mandate.domain.CodeState;
 import lu.ccss.guichet.mandate.domain.IssuedCode;
 import lu.ccss.guichet.mandate.domain.Mandate;
+import lu.ccss.guichet.mandate.domain.RequestAgent;
 import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
@@ -195,12 +196,16 @@ public class MandateService {
     }
 
     private Mandate grant(UUID spaceId, CodeRequest request, IssuedCode accessCode, String user, Instant now) {
-        accessCode.markUsed(user, spaceId, now);
-        String agentName = accessCode.agentRegistrationNumber == null ? null
+        RequestAgent agent = accessCode.agentRegistrationNumber == null ? null
                 : requests.agentsOf(request.requestId).stream()
                 .filter(a -> a.registrationNumber().equals(accessCode.agentRegistrationNumber))
-                .map(a -> a.name).findFirst().orElse(null);
-        Mandate granted = Mandate.grant(spaceId, request, accessCode, agentName, user, now);
+                .findFirst().orElse(null);
+        if (agent != null && agent.mandateExpiresAt() != null && !now.isBefore(agent.mandateExpiresAt())) {
+            throw DomainException.gone("The mandate the employer gave this agent ended on " + agent.mandateEndsOn
+                    + ": the employer can name the agent again in a new certification request");
+        }
+        accessCode.markUsed(user, spaceId, now);
+        Mandate granted = Mandate.grant(spaceId, request, accessCode, agent, user, now);
         mandates.lockMandate(granted.employer, granted.domain, granted.capacity);
         mandates.active(granted.employer, granted.domain, granted.capacity)
                 .ifPresent(previous -> ending.replace(previous, spaceId, user, now));
