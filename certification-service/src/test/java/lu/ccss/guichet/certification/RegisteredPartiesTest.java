@@ -330,6 +330,21 @@ class RegisteredPartiesTest {
     }
 
     @Test
+    void aMandateEndDateThatIsNoLongerAheadRefusesConfirm() throws Exception {
+        String user = newUser();
+        UUID space = spaceWithMember(user);
+        String id = completeDraft(user, space, TestRegister.awaitNewEmployer(), "fr", "Elapsed-1",
+                agents(false, List.of(agentEnding(AGENT_A, today().plusDays(1).toString()))));
+        // As if the draft had waited until its agent's mandate end date went by.
+        Fixtures.update("update certification_agent set mandate_ends_on = current_date - 1 where request_id = '"
+                + id + "'");
+
+        post(user, id, "confirm").statusCode(400)
+                .body("errors.field", equalTo(List.of("agents[0].mandateEndsOn")));
+        get(user, id).statusCode(200).body("state", equalTo("DRAFT"));
+    }
+
+    @Test
     void anAgentCeasedBeforeConfirmIsRefusedNamingIt() {
         String user = newUser();
         UUID space = spaceWithMember(user);

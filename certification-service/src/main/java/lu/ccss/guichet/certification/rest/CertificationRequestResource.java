@@ -215,8 +215,8 @@ public class CertificationRequestResource {
             + "step's data, never the security code.")
     @APIResponse(responseCode = "200", description = "Confirmed; the request, now waiting for its signature")
     @APIResponse(responseCode = "400", description = "The employer (employer.registrationNumber) or an agent "
-            + "(agents[i].registrationNumber) has ceased or left the employer register since its step; nothing "
-            + "changes")
+            + "(agents[i].registrationNumber) has ceased or left the employer register since its step, or an agent's "
+            + "mandate end date (agents[i].mandateEndsOn) is no longer ahead; nothing changes")
     @APIResponse(responseCode = "403", description = "The space holds an agent mandate for this employer")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "Steps are missing (named in the detail), or the request is no "

@@ -46,10 +46,11 @@ public class SubmissionService {
     private final Outbox outbox;
     private final Caller caller;
     private final RegisteredParties parties;
+    private final AgentMandateEnd mandateEnd;
 
     public SubmissionService(RequestLoader loader, FilingRules rules, RequestDocumentRepository documents,
                              RequestDocumentRenderer renderer, SigningPorts signing, Timeline timeline, Outbox outbox,
-                             Caller caller, RegisteredParties parties) {
+                             Caller caller, RegisteredParties parties, AgentMandateEnd mandateEnd) {
         this.loader = loader;
         this.rules = rules;
         this.documents = documents;
@@ -59,11 +60,13 @@ public class SubmissionService {
         this.outbox = outbox;
         this.caller = caller;
         this.parties = parties;
+        this.mandateEnd = mandateEnd;
     }
 
     /**
      * Locks the data (409 naming the missing steps) and renders the document to sign, with the employer and the agents
-     * named and addressed as the employer register has them now (400 naming the one that ceased or left it).
+     * named and addressed as the employer register has them now (400 naming the one that ceased or left it, or an
+     * agent's mandate end date that is no longer ahead).
      */
     @Transactional
     public CertificationRequest confirm(UUID id) {
@@ -83,6 +86,7 @@ public class SubmissionService {
         return request;
     }
 
+    /** Re-reads the register for every party, and checks again that each mandate end date is still ahead. */
     private void refreshFromRegister(CertificationRequest request) {
         FieldErrors errors = new FieldErrors();
         RegisteredParty employer = parties.employer(request.employer, "employer.registrationNumber", errors);
@@ -90,8 +94,9 @@ public class SubmissionService {
         for (int i = 0; i < request.agents.size(); i++) {
             agents.add(parties.agent(request.agents.get(i).registrationNumber, "agents[" + i + "].registrationNumber",
                     errors));
+            mandateEnd.check(request.agents.get(i).mandateEndsOn, "agents[" + i + "].mandateEndsOn", errors);
         }
-        errors.throwIfAny("The request (the CCSS employer register changed since its steps were saved)");
+        errors.throwIfAny("The request (the CCSS employer register or the date changed since its steps were saved)");
         request.refreshFromRegister(employer, agents);
     }
 
