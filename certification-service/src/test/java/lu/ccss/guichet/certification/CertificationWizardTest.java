@@ -199,7 +199,7 @@ class CertificationWizardTest {
     void confirmedAndTransmittedDataNeverChanges() throws SQLException {
         String user = newUser();
         UUID space = spaceWithMember(user);
-        String confirmed = completeDraft(user, space, AGENT_B, "fr", "Locked-1");
+        String confirmed = completeDraft(user, space, OTHER_EMPLOYER, "fr", "Locked-1");
         post(user, confirmed, "confirm").statusCode(200);
         put(user, confirmed, "filer", Map.of("lastName", "Other", "firstName", "Name", "email", "a@b.lu",
                 "phone", "+35212345678")).statusCode(409).body("detail", containsString("locked"));
@@ -239,7 +239,7 @@ class CertificationWizardTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString(EMPLOYER));
         get(user, second).statusCode(200).body("steps.employer", nullValue());
-        put(user, second, "employer", employer(AGENT_B, "de")).statusCode(200);
+        put(user, second, "employer", employer(OTHER_EMPLOYER, "de")).statusCode(200);
         // Another space may file for the same employer.
         String other = newUser();
         String elsewhere = openDraft(other, spaceWithMember(other));

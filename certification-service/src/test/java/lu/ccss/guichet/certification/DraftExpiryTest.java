@@ -35,7 +35,7 @@ class DraftExpiryTest {
         UUID space = spaceWithMember(user);
         String old = completeDraft(user, space, EMPLOYER, "fr", "Expire-01");
         String recent = openDraft(user, space);
-        String oldConfirmed = completeDraft(user, space, AGENT_B, "en", "Expire-02");
+        String oldConfirmed = completeDraft(user, space, OTHER_EMPLOYER, "en", "Expire-02");
         post(user, oldConfirmed, "confirm").statusCode(200);
         untouchedFor(old, 31);
         untouchedFor(recent, 29);

@@ -4,7 +4,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MemberRole;
+import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.events.RegisterEvents.PartyKind;
 import lu.ccss.guichet.events.SpaceEvents;
+import lu.ccss.guichet.testing.TestRegister;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicWriter;
 
@@ -24,12 +27,21 @@ import static lu.ccss.guichet.testing.TestDatabase.count;
 /** Test data and the steps of the wizard, through the REST API and the broker as users and services use them. */
 final class Fixtures {
 
-    /** Valid 13-digit registration numbers (Luhn 12th and Verhoeff 13th digit computed independently). */
+    /**
+     * Valid registration numbers (Luhn 12th and Verhoeff 13th digit computed independently; AGENT_C has 11 digits),
+     * each registered once in the employer register as {@link #registerKnownParties()} says. Tests that change a
+     * register entry (cessation, update) use numbers of their own ({@code TestRegister.awaitNewEmployer()}).
+     */
     static final String EMPLOYER = "1980010112302";
     static final String AGENT_A = "1975061500484";
-    static final String AGENT_B = "2000022998795";
-    /** A valid 11-digit registration number. */
+    static final String OTHER_EMPLOYER = "2000022998795";
     static final String AGENT_C = "19931231456";
+
+    static final String EMPLOYER_NAME = "Boulangerie-Pâtisserie Schmit S.à r.l.";
+    static final PostalAddress EMPLOYER_ADDRESS = new PostalAddress("Avenue de la Liberté", "23", "L-1931",
+            "Luxembourg", "LU");
+    static final PostalAddress AGENT_ADDRESS = new PostalAddress("Rue de l'Alzette", "45", "L-4011",
+            "Esch-sur-Alzette", "LU");
 
     private Fixtures() {
     }
@@ -37,9 +49,28 @@ final class Fixtures {
 
     /** A new space whose member is {@code user}, made known to the service as the space-service would. */
     static UUID spaceWithMember(String user) {
+        registerKnownParties();
         UUID spaceId = UUID.randomUUID();
         addMember(spaceId, user);
         return spaceId;
+    }
+
+    /**
+     * Registers the employers and agents of the constants above in the employer register (through the broker, as
+     * the register does) unless this service's projection already holds them all, and waits until it does.
+     */
+    static void registerKnownParties() {
+        List<String> known = List.of(EMPLOYER, OTHER_EMPLOYER, AGENT_A, AGENT_C);
+        String all = "select count(*) from register_entry where status = 'ACTIVE' and registration_number in ('"
+                + String.join("', '", known) + "')";
+        if (count(all) == known.size()) {
+            return;
+        }
+        TestRegister.register(EMPLOYER, PartyKind.EMPLOYER, EMPLOYER_NAME, EMPLOYER_ADDRESS, "fr");
+        TestRegister.register(OTHER_EMPLOYER, PartyKind.EMPLOYER, "Garage Muller S.A.", EMPLOYER_ADDRESS, "de");
+        TestRegister.register(AGENT_A, PartyKind.PROFESSIONAL_AGENT, "Fiduciaire Weber", AGENT_ADDRESS, "fr");
+        TestRegister.register(AGENT_C, PartyKind.PROFESSIONAL_AGENT, "Payroll Services Lux", AGENT_ADDRESS, "en");
+        awaitCount(all, known.size());
     }
 
     static void addMember(UUID spaceId, String user) {
@@ -83,32 +114,19 @@ final class Fixtures {
                 "phone", "+352 621 123 456");
     }
 
-    static Map<String, Object> address(String street, String number, String postcode, String locality,
-                                       String country) {
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("street", street);
-        address.put("number", number);
-        address.put("postcode", postcode);
-        address.put("locality", locality);
-        address.put("country", country);
-        return address;
-    }
-
+    /** The employer step's body: the register gives the legal name and the address. */
     static Map<String, Object> employer(String registrationNumber, String language) {
         Map<String, Object> employer = new LinkedHashMap<>();
         employer.put("registrationNumber", registrationNumber);
-        employer.put("legalName", "Boulangerie-Pâtisserie Schmit S.à r.l.");
-        employer.put("address", address("Avenue de la Liberté", "23", "1931", "Luxembourg", "LU"));
         employer.put("language", language);
         return employer;
     }
 
-    static Map<String, Object> agent(String registrationNumber, String name, String... domains) {
+    /** An agent of the agents step's body; {@code mailbox} only makes its e-mail address (the register names it). */
+    static Map<String, Object> agent(String registrationNumber, String mailbox, String... domains) {
         Map<String, Object> agent = new LinkedHashMap<>();
         agent.put("registrationNumber", registrationNumber);
-        agent.put("name", name);
-        agent.put("address", address("Rue de l'Alzette", "45", "L-4011", "Esch-sur-Alzette", "LU"));
-        agent.put("email", "mandats@" + name.toLowerCase().replaceAll("[^a-z]", "") + ".lu");
+        agent.put("email", "mandats@" + mailbox.toLowerCase().replaceAll("[^a-z]", "") + ".lu");
         agent.put("domains", List.of(domains));
         return agent;
     }
@@ -132,12 +150,18 @@ final class Fixtures {
 
     /** A draft with every step saved. */
     static String completeDraft(String user, UUID spaceId, String employer, String language, String code) {
+        return completeDraft(user, spaceId, employer, language, code, twoAgents());
+    }
+
+    /** A draft with every step saved, its agents step being {@code agentsStep}. */
+    static String completeDraft(String user, UUID spaceId, String employer, String language, String code,
+                                Map<String, Object> agentsStep) {
         String id = openDraft(user, spaceId);
         put(user, id, "information", acknowledged()).statusCode(200);
         put(user, id, "warning", acknowledged()).statusCode(200);
         put(user, id, "filer", filer()).statusCode(200);
         put(user, id, "employer", employer(employer, language)).statusCode(200);
-        put(user, id, "agents", twoAgents()).statusCode(200);
+        put(user, id, "agents", agentsStep).statusCode(200);
         put(user, id, "security-code", securityCode(code)).statusCode(200);
         return id;
     }

@@ -64,7 +64,7 @@ class MandateAndMailingEventsTest {
                 .body("detail", containsString("ask the employer to file it"));
         get(accountant, id).statusCode(200).body("steps.employer", nullValue());
         // Another employer is fine for the same space.
-        put(accountant, id, "employer", employer(AGENT_B, "fr")).statusCode(200);
+        put(accountant, id, "employer", employer(OTHER_EMPLOYER, "fr")).statusCode(200);
 
         revoked(mandate, agentSpace, EMPLOYER, "BILLING");
         awaitMandate(mandate, false);

@@ -132,7 +132,7 @@ class SignedDocumentTest {
             assertTrue(deText.contains(expected), "German: " + expected + " in " + deText);
         }
 
-        String english = completeDraft(user, space, AGENT_B, "en", "Language-1");
+        String english = completeDraft(user, space, OTHER_EMPLOYER, "en", "Language-1");
         post(user, english, "confirm").statusCode(200);
         String enText = pdfText(document(user, english, false));
         for (String expected : List.of("Professional space certification request", "Employer",

@@ -15,4 +15,8 @@ public interface CertificationConfig {
     /** How often the expiry job looks for untouched requests (read by its {@code @Scheduled}). */
     @WithDefault("1h")
     String expiryCheck();
+
+    /** An agent's mandate end date (agents step, optional) is at most this many years after today. */
+    @WithDefault("5")
+    int agentMandateMaxYears();
 }

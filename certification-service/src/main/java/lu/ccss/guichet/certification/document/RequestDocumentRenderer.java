@@ -133,6 +133,10 @@ public class RequestDocumentRenderer {
             pdf.field(texts.getString("email"), agent.email());
             pdf.field(texts.getString("domains"), agent.domains().stream()
                     .map(d -> texts.getString("domain." + d.name())).collect(Collectors.joining("\n")));
+            if (agent.mandateEndsOn() != null) {
+                pdf.field(texts.getString("agent.mandateEndsOn"), DateTimeFormatter.ofPattern(
+                        texts.getString("date.pattern"), language.locale()).format(agent.mandateEndsOn()));
+            }
         }
     }
 

@@ -21,10 +21,13 @@ public record AgentsChoice(boolean oneAgentForAllDomains, List<AgentDetails> age
     /** One agent per domain at most: as many agents as there are domains. */
     public static final int MAX_AGENTS = 4;
 
-    /** Checks the step; {@code employerNumber} is the employer's registration number when already known. */
+    /**
+     * Checks the step; {@code registered} holds, index for index, each agent as the employer register names it (null
+     * where the register refused it, {@code errors} already saying why); {@code employerNumber} is the employer's
+     * registration number when already known. Throws naming every offending field, those of {@code errors} too.
+     */
     public static AgentsChoice of(boolean oneAgentForAllDomains, List<AgentDetails.Input> inputs,
-                                  String employerNumber) {
-        FieldErrors errors = new FieldErrors();
+                                  List<RegisteredParty> registered, String employerNumber, FieldErrors errors) {
         if (oneAgentForAllDomains && inputs.size() != 1) {
             errors.add("agents", "must list exactly one agent when oneAgentForAllDomains is true");
         }
@@ -33,7 +36,7 @@ public record AgentsChoice(boolean oneAgentForAllDomains, List<AgentDetails> age
         List<AgentDetails> agents = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             String prefix = "agents[" + i + "]";
-            AgentDetails agent = AgentDetails.of(inputs.get(i));
+            AgentDetails agent = AgentDetails.of(inputs.get(i), registered.get(i));
             agents.add(agent);
             if (agent.registrationNumber().equals(employerNumber)) {
                 errors.add(prefix + ".registrationNumber", "is the employer's own registration number: "

@@ -166,15 +166,33 @@ public class CertificationRequest extends PanacheEntityBase {
         }
         errors.throwIfAny("The employer step");
         this.employer = employer.registrationNumber();
-        employerLegalName = employer.legalName();
-        PostalAddress address = employer.address();
+        registeredAs(employer.legalName(), employer.address());
+        employerLanguage = employer.language().code();
+        updatedAt = now;
+    }
+
+    private void registeredAs(String legalName, PostalAddress address) {
+        employerLegalName = legalName;
         employerStreet = address.street();
         employerHouseNumber = address.number();
         employerPostcode = address.postcode();
         employerLocality = address.locality();
         employerCountry = address.country();
-        employerLanguage = employer.language().code();
-        updatedAt = now;
+    }
+
+    /**
+     * Names and addresses the employer and the agents as the employer register has them now ({@code agents} index for
+     * index with {@link #agents}); only while the request can still be confirmed.
+     */
+    public void refreshFromRegister(RegisteredParty employerNow, List<RegisteredParty> agentsNow) {
+        requireConfirmable();
+        if (!employerNow.registrationNumber().equals(employer) || agentsNow.size() != agents.size()) {
+            throw new IllegalArgumentException("The register entries are not this request's parties");
+        }
+        registeredAs(employerNow.legalName(), employerNow.address());
+        for (int i = 0; i < agents.size(); i++) {
+            agents.get(i).registeredAs(agentsNow.get(i));
+        }
     }
 
     public void saveAgents(AgentsChoice choice, Instant now) {
@@ -238,13 +256,18 @@ public class CertificationRequest extends PanacheEntityBase {
 
     // --- the life of the request ---------------------------------------------------------------------------------
 
-    public void confirm(Instant now) {
+    /** 409 unless the request is a draft with every step saved. */
+    public void requireConfirmable() {
         requireDraft();
         List<WizardStep> missing = missingSteps();
         if (!missing.isEmpty()) {
             throw DomainException.conflict("The request cannot be confirmed yet: these steps are missing: "
                     + missing.stream().map(WizardStep::pathName).collect(Collectors.joining(", ")));
         }
+    }
+
+    public void confirm(Instant now) {
+        requireConfirmable();
         state = RequestState.CONFIRMED;
         confirmedAt = now;
         updatedAt = now;

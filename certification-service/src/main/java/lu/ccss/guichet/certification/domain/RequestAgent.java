@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.platform.persistence.Address;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -49,6 +50,10 @@ public class RequestAgent extends PanacheEntityBase {
     @Column(nullable = false)
     public String domains;
 
+    /** The last day of the agent's mandate, if the employer chose one. */
+    @Column(name = "mandate_ends_on")
+    public LocalDate mandateEndsOn;
+
     static RequestAgent of(CertificationRequest request, int position, AgentDetails details) {
         RequestAgent agent = new RequestAgent();
         agent.id = UUID.randomUUID();
@@ -59,12 +64,19 @@ public class RequestAgent extends PanacheEntityBase {
         agent.address = Address.of(details.address());
         agent.email = details.email();
         agent.domains = EnumSet.copyOf(details.domains()).stream().map(Domain::name).collect(Collectors.joining(","));
+        agent.mandateEndsOn = details.mandateEndsOn();
         return agent;
+    }
+
+    /** Names and addresses the agent as the register has it now. */
+    void registeredAs(RegisteredParty registered) {
+        name = registered.legalName();
+        address = Address.of(registered.address());
     }
 
     public AgentDetails details() {
         Set<Domain> set = EnumSet.noneOf(Domain.class);
         Arrays.stream(domains.split(",")).map(Domain::valueOf).forEach(set::add);
-        return new AgentDetails(registrationNumber, name, address.toPostalAddress(), email, set);
+        return new AgentDetails(registrationNumber, name, address.toPostalAddress(), email, set, mandateEndsOn);
     }
 }

@@ -143,11 +143,14 @@ public class CertificationRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/steps/employer")
     @Operation(summary = "Step 4: the employer", description = "Registration number of 11 or 13 digits (a 13-digit "
-            + "number must pass its Luhn and Verhoeff check digits), legal name, postal address, correspondence "
-            + "language fr, de or en. Refused with 403 when the filing space acts as the employer's agent: the "
-            + "employer files, never its agent.")
-    @APIResponse(responseCode = "200", description = "Saved; the request")
-    @APIResponse(responseCode = "400", description = "Every invalid field is named; nothing is saved")
+            + "number must pass its Luhn and Verhoeff check digits) and correspondence language fr, de or en. The "
+            + "number must be an active employer of the CCSS employer register, whose legal name and postal address "
+            + "the request takes (they are never typed: codes go only to the registered address). Refused with 403 "
+            + "when the filing space acts as the employer's agent: the employer files, never its agent.")
+    @APIResponse(responseCode = "200", description = "Saved; the request, with the registered legal name and address")
+    @APIResponse(responseCode = "400", description = "Every invalid field is named; registrationNumber also when the "
+            + "number is not in the employer register, is ceased there, or is registered as a professional agent. "
+            + "Nothing is saved")
     @APIResponse(responseCode = "403", description = "The space holds an agent mandate for this employer; the "
             + "detail says what to do instead")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
@@ -155,7 +158,7 @@ public class CertificationRequestResource {
             + "an open request for this employer")
     public RequestView employer(@PathParam("id") UUID id,
                                 @NotNull(message = "is required") @Valid StepRequests.Employer body) {
-        wizard.saveEmployer(id, body.details());
+        wizard.saveEmployer(id, body.number(), body.correspondenceLanguage());
         return view(id);
     }
 
@@ -163,12 +166,14 @@ public class CertificationRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/steps/agents")
     @Operation(summary = "Step 5: the agents", description = "Zero or more agents, each with registration number, "
-            + "name, postal address, e-mail and a non-empty set of domains. A domain has at most one agent; an "
-            + "agent is listed once and is never the employer itself; oneAgentForAllDomains is required, and when "
-            + "true exactly one agent is listed.")
-    @APIResponse(responseCode = "200", description = "Saved; the request")
-    @APIResponse(responseCode = "400", description = "Every invalid field is named (e.g. agents[1].domains); "
-            + "nothing is saved")
+            + "e-mail, a non-empty set of domains and optionally the mandate's end date. Each agent must be an "
+            + "active professional agent of the CCSS employer register, whose legal name and postal address the "
+            + "request takes. A domain has at most one agent; an agent is listed once and is never the employer "
+            + "itself; oneAgentForAllDomains is required, and when true exactly one agent is listed.")
+    @APIResponse(responseCode = "200", description = "Saved; the request, with the registered names and addresses")
+    @APIResponse(responseCode = "400", description = "Every invalid field is named (e.g. agents[1].domains; "
+            + "agents[0].registrationNumber when the register does not hold it as an active professional agent; "
+            + "agents[0].mandateEndsOn); nothing is saved")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The request is no longer a draft")
     public RequestView agents(@PathParam("id") UUID id,
@@ -204,10 +209,14 @@ public class CertificationRequestResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "Step 8: confirm", description = "Locks the data and renders the document to sign: a PDF "
-            + "in the correspondence language with the request reference and every step's data, never the security "
-            + "code.")
+    @Operation(summary = "Step 8: confirm", description = "Re-reads the CCSS employer register for the employer and "
+            + "each agent and takes their legal names and addresses as they are now, then locks the data and renders "
+            + "the document to sign: a PDF in the correspondence language with the request reference and every "
+            + "step's data, never the security code.")
     @APIResponse(responseCode = "200", description = "Confirmed; the request, now waiting for its signature")
+    @APIResponse(responseCode = "400", description = "The employer (employer.registrationNumber) or an agent "
+            + "(agents[i].registrationNumber) has ceased or left the employer register since its step, or an agent's "
+            + "mandate end date (agents[i].mandateEndsOn) is no longer ahead; nothing changes")
     @APIResponse(responseCode = "403", description = "The space holds an agent mandate for this employer")
     @APIResponse(responseCode = "404", description = "No such request among the caller's spaces")
     @APIResponse(responseCode = "409", description = "Steps are missing (named in the detail), or the request is no "

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -86,7 +87,8 @@ public final class RequestViews {
     public record Acknowledged(boolean acknowledged, Instant acknowledgedAt) {
     }
 
-    @Schema(name = "EmployerView")
+    @Schema(name = "EmployerView", description = "The employer: its legal name and address are the employer "
+            + "register's, re-read when the request is confirmed")
     public record EmployerView(String registrationNumber, String legalName, PostalAddress address, String language) {
     }
 
@@ -94,11 +96,14 @@ public final class RequestViews {
     public record AgentsView(boolean oneAgentForAllDomains, List<AgentView> agents) {
     }
 
-    @Schema(name = "AgentView")
+    @Schema(name = "AgentView", description = "An agent: its name and address are the employer register's")
     public record AgentView(String registrationNumber, String name, PostalAddress address, String email,
-                            List<Domain> domains) {
+                            List<Domain> domains,
+                            @Schema(description = "The last day of the agent's mandate; null when it has no end "
+                                    + "date", format = "date") LocalDate mandateEndsOn) {
         static AgentView of(AgentDetails a) {
-            return new AgentView(a.registrationNumber(), a.name(), a.address(), a.email(), List.copyOf(a.domains()));
+            return new AgentView(a.registrationNumber(), a.name(), a.address(), a.email(), List.copyOf(a.domains()),
+                    a.mandateEndsOn());
         }
     }
 

@@ -7,21 +7,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import lu.ccss.guichet.certification.domain.AgentDetails;
 import lu.ccss.guichet.certification.domain.AgentsChoice;
-import lu.ccss.guichet.certification.domain.EmployerDetails;
 import lu.ccss.guichet.certification.domain.FilerDetails;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.platform.validation.PostalAddresses;
+import lu.ccss.guichet.events.Language;
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.platform.validation.Text;
-import lu.ccss.guichet.platform.validation.ValidCountry;
 import lu.ccss.guichet.platform.validation.ValidDomain;
 import lu.ccss.guichet.platform.validation.ValidEmail;
 import lu.ccss.guichet.platform.validation.ValidLanguage;
 import lu.ccss.guichet.platform.validation.ValidPhone;
-import lu.ccss.guichet.platform.validation.ValidPostcode;
 import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,62 +61,51 @@ public final class StepRequests {
         }
     }
 
-    @Schema(name = "Address", description = "A postal address the post can deliver a code letter to")
-    @ValidPostcode
-    public record Address(
-            @Schema(description = "1 to 100 characters after trimming", required = true,
-                    example = "Avenue de la Liberté") @Text(max = PostalAddresses.STREET_MAX) String street,
-            @Schema(description = "House number with any suffix, 1 to 16 characters", required = true,
-                    example = "23") @Text(max = PostalAddresses.NUMBER_MAX) String number,
-            @Schema(description = "Luxembourg (country LU): four digits with or without L-, kept as L-1234. "
-                    + "Elsewhere: 2 to 10 letters or digits, single spaces or hyphens between them, kept in upper "
-                    + "case", required = true, example = "L-1931") String postcode,
-            @Schema(description = "1 to 100 characters after trimming", required = true, example = "Luxembourg")
-            @Text(max = PostalAddresses.LOCALITY_MAX) String locality,
-            @Schema(description = "ISO 3166-1 alpha-2 country code, any case, kept in upper case", required = true,
-                    example = "LU") @ValidCountry String country) implements ValidPostcode.Located {
-
-        PostalAddress raw() {
-            return new PostalAddress(street, number, postcode, locality, country);
-        }
-    }
-
-    @Schema(name = "EmployerStep", description = "Step employer: the employer the space is to be certified for")
+    @Schema(name = "EmployerStep", description = "Step employer: the employer the space is to be certified for. Its "
+            + "legal name and postal address are not typed: they are the CCSS employer register's, where its code "
+            + "letters go. A legalName or address sent with the body is ignored.")
     public record Employer(
             @Schema(description = "CCSS registration number (matricule), spaces allowed: 13 digits whose 12th "
                     + "(Luhn) and 13th (Verhoeff) check digits match the first 11, or 11 digits starting with a "
-                    + "year from 1800 to the current year", required = true, example = "1980010112302")
+                    + "year from 1800 to the current year. It must be an active employer of the CCSS employer "
+                    + "register (not ceased, not a professional agent)", required = true, example = "1980010112302")
             @ValidRegistrationNumber String registrationNumber,
-            @Schema(description = "1 to 200 characters after trimming", required = true,
-                    example = "Boulangerie-Pâtisserie Schmit S.à r.l.")
-            @Text(max = EmployerDetails.LEGAL_NAME_MAX) String legalName,
-            @Schema(required = true) @NotNull(message = REQUIRED) @Valid Address address,
-            @Schema(description = "Correspondence language: fr, de or en", required = true, example = "fr")
+            @Schema(description = "Correspondence language of the request document and the letters: fr, de or en",
+                    required = true, example = "fr")
             @ValidLanguage String language) {
 
-        EmployerDetails details() {
-            return EmployerDetails.of(registrationNumber, legalName, address.raw(), language);
+        /** The registration number without spaces. */
+        String number() {
+            return RegistrationNumber.normalise(registrationNumber.strip());
+        }
+
+        Language correspondenceLanguage() {
+            return Language.parse(language).orElseThrow();
         }
     }
 
-    @Schema(name = "Agent", description = "An agent (mandataire: accountant, fiduciary, payroll firm)")
+    @Schema(name = "Agent", description = "An agent (mandataire: accountant, fiduciary, payroll firm). Its name and "
+            + "postal address are not typed: they are the CCSS employer register's, where its code letters go. A "
+            + "name or address sent with the body is ignored.")
     public record Agent(
             @Schema(description = "The agent's registration number, same rules as the employer's; never the "
-                    + "employer's own", required = true, example = "19750615004")
+                    + "employer's own. It must be an active professional agent of the CCSS employer register (not "
+                    + "ceased, not an employer)", required = true, example = "19750615004")
             @ValidRegistrationNumber String registrationNumber,
-            @Schema(description = "1 to 200 characters after trimming", required = true,
-                    example = "Fiduciaire Weber & Associés") @Text(max = AgentDetails.NAME_MAX) String name,
-            @Schema(required = true) @NotNull(message = REQUIRED) @Valid Address address,
             @Schema(description = "A valid e-mail address, at most 254 characters", required = true,
                     example = "mandats@fiduciaire-weber.lu") @ValidEmail String email,
             @Schema(description = "At least one of AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA, BILLING, each once; "
                     + "a domain has at most one agent in a request", required = true,
                     example = "[\"AFFILIATIONS\", \"REMUNERATIONS\"]")
             @NotEmpty(message = "must name at least one domain among " + Domain.NAMES)
-            List<@ValidDomain String> domains) {
+            List<@ValidDomain String> domains,
+            @Schema(description = "Optional: the last day of the agent's mandate (ISO date yyyy-MM-dd), after today "
+                    + "(Europe/Luxembourg) and at most {guichet.certification.agent-mandate-max-years} years ahead. "
+                    + "Without it the mandate has no end date", example = "2028-12-31", format = "date")
+            LocalDate mandateEndsOn) {
 
         AgentDetails.Input input() {
-            return new AgentDetails.Input(registrationNumber, name, address.raw(), email, domains);
+            return new AgentDetails.Input(registrationNumber, email, domains, mandateEndsOn);
         }
     }
 

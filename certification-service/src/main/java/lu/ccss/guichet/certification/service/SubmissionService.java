@@ -7,6 +7,7 @@ import lu.ccss.guichet.certification.domain.AgentDetails;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.EmployerDetails;
 import lu.ccss.guichet.certification.domain.FilerDetails;
+import lu.ccss.guichet.certification.domain.RegisteredParty;
 import lu.ccss.guichet.certification.domain.RequestDocument;
 import lu.ccss.guichet.certification.domain.TimelineKind;
 import lu.ccss.guichet.certification.repository.RequestDocumentRepository;
@@ -16,6 +17,7 @@ import lu.ccss.guichet.certification.signing.SigningPort;
 import lu.ccss.guichet.certification.signing.SigningPorts;
 import lu.ccss.guichet.events.CertificationEvents;
 import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
@@ -23,6 +25,7 @@ import org.jboss.logging.Logger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -42,10 +45,12 @@ public class SubmissionService {
     private final Timeline timeline;
     private final Outbox outbox;
     private final Caller caller;
+    private final RegisteredParties parties;
+    private final AgentMandateEnd mandateEnd;
 
     public SubmissionService(RequestLoader loader, FilingRules rules, RequestDocumentRepository documents,
                              RequestDocumentRenderer renderer, SigningPorts signing, Timeline timeline, Outbox outbox,
-                             Caller caller) {
+                             Caller caller, RegisteredParties parties, AgentMandateEnd mandateEnd) {
         this.loader = loader;
         this.rules = rules;
         this.documents = documents;
@@ -54,15 +59,23 @@ public class SubmissionService {
         this.timeline = timeline;
         this.outbox = outbox;
         this.caller = caller;
+        this.parties = parties;
+        this.mandateEnd = mandateEnd;
     }
 
-    /** Locks the data (409 naming the missing steps) and renders the document to sign. */
+    /**
+     * Locks the data (409 naming the missing steps) and renders the document to sign, with the employer and the agents
+     * named and addressed as the employer register has them now (400 naming the one that ceased or left it, or an
+     * agent's mandate end date that is no longer ahead).
+     */
     @Transactional
     public CertificationRequest confirm(UUID id) {
         CertificationRequest request = loader.forChange(id);
         Instant now = Instant.now();
-        request.confirm(now);
+        request.requireConfirmable();
         rules.refuseAgentFiling(request.spaceId, request.employer);
+        refreshFromRegister(request);
+        request.confirm(now);
         RequestDocument document = new RequestDocument();
         document.requestId = request.id;
         document.unsignedPdf = renderer.render(request);
@@ -71,6 +84,20 @@ public class SubmissionService {
         documents.persist(document);
         timeline.record(request.id, TimelineKind.CONFIRMED, now, caller.userId());
         return request;
+    }
+
+    /** Re-reads the register for every party, and checks again that each mandate end date is still ahead. */
+    private void refreshFromRegister(CertificationRequest request) {
+        FieldErrors errors = new FieldErrors();
+        RegisteredParty employer = parties.employer(request.employer, "employer.registrationNumber", errors);
+        List<RegisteredParty> agents = new ArrayList<>();
+        for (int i = 0; i < request.agents.size(); i++) {
+            agents.add(parties.agent(request.agents.get(i).registrationNumber, "agents[" + i + "].registrationNumber",
+                    errors));
+            mandateEnd.check(request.agents.get(i).mandateEndsOn, "agents[" + i + "].mandateEndsOn", errors);
+        }
+        errors.throwIfAny("The request (the CCSS employer register or the date changed since its steps were saved)");
+        request.refreshFromRegister(employer, agents);
     }
 
     /** Signs the document through the configured signing port; an adapter that cannot sign leaves it unsigned. */
@@ -126,7 +153,7 @@ public class SubmissionService {
 
     private static CertificationEvents.Agent agent(AgentDetails agent) {
         return new CertificationEvents.Agent(agent.registrationNumber(), agent.name(), agent.address(),
-                agent.email(), agent.domains(), null);
+                agent.email(), agent.domains(), agent.mandateEndsOn());
     }
 
     static String sha256(byte[] bytes) {

@@ -6,6 +6,9 @@ import lu.ccss.guichet.certification.domain.AgentsChoice;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.EmployerDetails;
 import lu.ccss.guichet.certification.domain.FilerDetails;
+import lu.ccss.guichet.certification.domain.RegisteredParty;
+import lu.ccss.guichet.events.Language;
+import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.certification.domain.WizardStep;
 import lu.ccss.guichet.certification.signing.LocalPdfSigner;
 import lu.ccss.guichet.certification.signing.SignatureDetails;
@@ -16,6 +19,7 @@ import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -79,14 +83,16 @@ public final class DocumentBenchmark {
         request.acknowledge(WizardStep.INFORMATION, now);
         request.acknowledge(WizardStep.WARNING, now);
         request.saveFiler(FilerDetails.of("Schmit", "Claire", "claire@example.lu", "+352 621 123 456"), now);
-        PostalAddress address = new PostalAddress("Avenue de la Liberté", "23", "1931", "Luxembourg", "LU");
-        request.saveEmployer(EmployerDetails.of("1980010112302", "Boulangerie-Pâtisserie Schmit S.à r.l.", address,
-                "fr"), now);
+        PostalAddress address = new PostalAddress("Avenue de la Liberté", "23", "L-1931", "Luxembourg", "LU");
+        request.saveEmployer(EmployerDetails.of(new RegisteredParty("1980010112302",
+                "Boulangerie-Pâtisserie Schmit S.à r.l.", address), Language.FR), now);
         request.saveAgents(AgentsChoice.of(false, List.of(
-                new AgentDetails.Input("1975061500484", "Fiduciaire Weber", address, "a@weber.lu",
-                        List.of("AFFILIATIONS", "REMUNERATIONS")),
-                new AgentDetails.Input("19931231456", "Payroll Services", address, "p@payroll.lu",
-                        List.of("BILLING"))), "1980010112302"), now);
+                new AgentDetails.Input("1975061500484", "a@weber.lu", List.of("AFFILIATIONS", "REMUNERATIONS"),
+                        null),
+                new AgentDetails.Input("19931231456", "p@payroll.lu", List.of("BILLING"), LocalDate.of(2030, 1, 1))),
+                List.of(new RegisteredParty("1975061500484", "Fiduciaire Weber", address),
+                        new RegisteredParty("19931231456", "Payroll Services", address)),
+                "1980010112302", new FieldErrors()), now);
         request.saveSecurityCodeHash(Argon2idHasher.withDefaults().hash("Bench-code"), now);
         request.confirm(now);
         return request;

@@ -5,13 +5,13 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import lu.ccss.guichet.certification.domain.AgentsChoice;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.platform.validation.PostalAddresses;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -36,10 +36,6 @@ class FieldRulesTest {
 
     private static StepRequests.Filer filer(String lastName, String email, String phone) {
         return new StepRequests.Filer(lastName, "Claire", email, phone);
-    }
-
-    private static StepRequests.Address address(String postcode, String country) {
-        return new StepRequests.Address("Avenue de la Liberté", "23", postcode, "Luxembourg", country);
     }
 
     @ParameterizedTest
@@ -79,54 +75,13 @@ class FieldRulesTest {
         assertEquals(List.of("email"), fields(filer("Schmit", email, "+352 621 123 456")));
     }
 
-    @ParameterizedTest
-    @CsvSource({"1931,L-1931", "L-1931,L-1931", "l-1931,L-1931", "L1931,L-1931", "' 4011 ',L-4011"})
-    void keepsALuxembourgPostcodeAsLDashFourDigits(String typed, String kept) {
-        assertEquals(List.of(), fields(address(typed, "LU")));
-        assertEquals(kept, PostalAddresses.read(address(typed, " lu").raw()).postcode());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"193", "19311", "L-193", "F-1931", "L--1931", "AB12"})
-    void refusesOtherLuxembourgPostcodes(String typed) {
-        assertEquals(List.of("postcode"), fields(address(typed, "LU")));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"57000,FR,57000", "sw1a 1aa,GB,SW1A 1AA", "1234 AB,NL,1234 AB", "54290,DE,54290", "10,BE,10",
-            "b-4700,be,B-4700"})
-    void acceptsForeignPostcodesOfTwoToTenAlphanumerics(String typed, String country, String kept) {
-        assertEquals(List.of(), fields(address(typed, country)));
-        assertEquals(kept, PostalAddresses.read(address(typed, country).raw()).postcode());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1", "12345678901", "57 000 !", "AB--12", "-1234"})
-    void refusesOtherForeignPostcodes(String typed) {
-        assertEquals(List.of("postcode"), fields(address(typed, "FR")));
-    }
-
     @Test
-    void namesEveryBrokenAddressField() {
-        assertEquals(List.of("country", "locality", "number", "postcode", "street"),
-                fields(new StepRequests.Address(" ", null, "1", "", "XX")));
-    }
-
-    @Test
-    void namesTheNestedFieldsOfAStep() {
-        StepRequests.Employer employer = new StepRequests.Employer("1980010112302", "Schmit",
-                new StepRequests.Address("Rue", "1", "19311", "Luxembourg", "LU"), "fr");
-        assertEquals(List.of("address.postcode"), fields(employer));
-        assertEquals(List.of("address", "language", "legalName", "registrationNumber"),
-                fields(new StepRequests.Employer(null, null, null, null)));
-    }
-
-    @Test
-    void countryCodesAreIsoAlpha2InAnyCase() {
-        assertEquals(List.of(), fields(address("57000", "fr")));
-        assertEquals("FR", PostalAddresses.read(address("57000", " fr ").raw()).country());
-        assertEquals(List.of("country"), fields(address("57000", "LUX")));
-        assertEquals(List.of("country"), fields(address("57000", "XX")));
+    void theEmployerStepNamesEveryBrokenField() {
+        assertEquals(List.of(), fields(new StepRequests.Employer("1980 0101 123 02", "DE")));
+        assertEquals("1980010112302", new StepRequests.Employer("1980 0101 123 02", "DE").number());
+        assertEquals(List.of("language", "registrationNumber"), fields(new StepRequests.Employer(null, null)));
+        assertEquals(List.of("language", "registrationNumber"),
+                fields(new StepRequests.Employer("1980010112303", "it")));
     }
 
     @ParameterizedTest
@@ -178,15 +133,14 @@ class FieldRulesTest {
 
     @Test
     void agentsNameEveryBrokenFieldByItsPath() {
-        StepRequests.Agent agent = new StepRequests.Agent("1975061500480", " ", null, "nope",
-                Arrays.asList("BILLING", "PAYROLL", null));
-        assertEquals(List.of("agents[0].address", "agents[0].domains[1].<list element>",
-                        "agents[0].domains[2].<list element>", "agents[0].email", "agents[0].name",
-                        "agents[0].registrationNumber", "oneAgentForAllDomains"),
+        StepRequests.Agent agent = new StepRequests.Agent("1975061500480", "nope",
+                Arrays.asList("BILLING", "PAYROLL", null), null);
+        assertEquals(List.of("agents[0].domains[1].<list element>", "agents[0].domains[2].<list element>",
+                        "agents[0].email", "agents[0].registrationNumber", "oneAgentForAllDomains"),
                 fields(new StepRequests.Agents(null, List.of(agent))));
         assertEquals(List.of("agents[0].domains"),
-                fields(new StepRequests.Agents(false, List.of(new StepRequests.Agent("19750615004", "Weber",
-                        address("1931", "LU"), "a@weber.lu", List.of())))));
+                fields(new StepRequests.Agents(false, List.of(new StepRequests.Agent("19750615004", "a@weber.lu",
+                        List.of(), LocalDate.of(2027, 1, 31))))));
     }
 
     @Test
