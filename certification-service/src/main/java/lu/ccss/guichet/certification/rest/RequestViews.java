@@ -99,7 +99,8 @@ public final class RequestViews {
     @Schema(name = "AgentView", description = "An agent: its name and address are the employer register's")
     public record AgentView(String registrationNumber, String name, PostalAddress address, String email,
                             List<Domain> domains,
-                            @Schema(description = "The last day of the agent's mandate; null when it has no end "
+                            @Schema(description = "The day the agent's mandates end (they expire as it starts); null "
+                                    + "when it has no end "
                                     + "date", format = "date") LocalDate mandateEndsOn) {
         static AgentView of(AgentDetails a) {
             return new AgentView(a.registrationNumber(), a.name(), a.address(), a.email(), List.copyOf(a.domains()),

@@ -99,7 +99,8 @@ public final class StepRequests {
                     example = "[\"AFFILIATIONS\", \"REMUNERATIONS\"]")
             @NotEmpty(message = "must name at least one domain among " + Domain.NAMES)
             List<@ValidDomain String> domains,
-            @Schema(description = "Optional: the last day of the agent's mandate (ISO date yyyy-MM-dd), after today "
+            @Schema(description = "Optional: the day the agent's mandates end: they expire as it starts in Luxembourg (ISO date "
+                    + "yyyy-MM-dd), after today "
                     + "(Europe/Luxembourg) and at most {guichet.certification.agent-mandate-max-years} years ahead. "
                     + "Without it the mandate has no end date", example = "2028-12-31", format = "date")
             LocalDate mandateEndsOn) {
