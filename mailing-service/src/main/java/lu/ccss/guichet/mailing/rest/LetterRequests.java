@@ -17,7 +17,6 @@ import java.util.UUID;
  */
 public final class LetterRequests {
 
-
     @Schema(name = "LetterReturn")
     public record LetterReturn(
             @Schema(description = "Optional: why it came back, as the post says; one line of at most 500 characters",

@@ -53,17 +53,17 @@ public class RegisteredRecipients {
                                                PostalAddress eventAddress, String language) {
         Optional<RegisterEntry> employerEntry = register.find(employer);
         if (employerEntry.isPresent() && !employerEntry.get().isActive()) {
-            return new CodeLetterDestination.Void("the employer register marks employer " + employer
-                    + " ceased: no codes are printed for it");
+            return new CodeLetterDestination.Void("the employer register marks the employer ceased: no codes are "
+                    + "printed for it");
         }
         Optional<RegisterEntry> entry = !agentLetter ? employerEntry
                 : agent == null ? Optional.empty() : register.find(agent);
+        if (entry.isPresent() && !entry.get().isActive()) {
+            return new CodeLetterDestination.Void("the employer register marks the agent ceased: no codes are "
+                    + "printed for it");
+        }
         if (entry.isEmpty() || entry.get().address() == null) {
             return new CodeLetterDestination.Post(new Recipient(eventName, eventAddress, language, null), false);
-        }
-        if (!entry.get().isActive()) {
-            return new CodeLetterDestination.Void("the employer register marks agent " + agent
-                    + " ceased: no codes are printed for it");
         }
         RegisterEntry e = entry.get();
         return new CodeLetterDestination.Post(new Recipient(e.legalName(), e.address(), language, null), true);
