@@ -68,10 +68,25 @@ final class EDeliveryApi {
     }
 
     static void certificationGranted(UUID space, String employer, String domain) throws Exception {
+        certificationGranted(space, employer, domain, Capacity.HOLDER);
+    }
+
+    /** The mandate-service granted a mandate; waits until the projection has it; returns the mandate id. */
+    static UUID certificationGranted(UUID space, String employer, String domain, Capacity capacity) {
         UUID id = UUID.randomUUID();
         TopicWriter.publish(EventTypes.CERTIFICATION_GRANTED, employer, new MandateEvents.CertificationGranted(id, space,
-                employer, Domain.valueOf(domain), Capacity.HOLDER, UUID.randomUUID(), Instant.now()));
+                employer, Domain.valueOf(domain), capacity, UUID.randomUUID(), Instant.now()));
         awaitCount("select count(*) from mandate where mandate_id = '" + id + "'", 1);
+        return id;
+    }
+
+    /** The mandate-service revoked a mandate (under a new event id); waits until this service processed the event. */
+    static String mandateRevoked(UUID mandate, UUID space, String employer, String domain, Capacity capacity,
+                                 MandateEvents.RevocationReason reason) {
+        String eventId = TopicWriter.publish(EventTypes.MANDATE_REVOKED, employer, new MandateEvents.MandateRevoked(
+                mandate, space, employer, Domain.valueOf(domain), capacity, reason, null, Instant.now()));
+        awaitCount("select count(*) from processed_event where event_id = '" + eventId + "'", 1);
+        return eventId;
     }
 
     /** A small but real-looking PDF, distinct per call, padded to at least {@code minSize} bytes. */

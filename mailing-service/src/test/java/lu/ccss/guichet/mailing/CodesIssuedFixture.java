@@ -16,10 +16,12 @@ import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
 import lu.ccss.guichet.events.MandateEvents.SealedCodes;
 import lu.ccss.guichet.events.PostalAddress;
+import lu.ccss.guichet.events.RegisterEvents.PartyKind;
 import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
 import lu.ccss.guichet.platform.crypto.SealedBox;
 import lu.ccss.guichet.testing.TestData;
+import lu.ccss.guichet.testing.TestRegister;
 import lu.ccss.guichet.testing.TopicWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,14 @@ public final class CodesIssuedFixture {
     public final List<LetterCode> holderCodes = new ArrayList<>();
     public final List<Agent> agents = new ArrayList<>();
     public UUID issuanceId = UUID.randomUUID();
+    /**
+     * Whether {@link #event} first registers the employer and its agents in the employer register (with the names,
+     * addresses and language of this request) and waits until the mailing-service knows them: letters go to the
+     * register's addresses now. A test that wants the register to say something else registers them itself and
+     * clears this.
+     */
+    public boolean registerParties = true;
+    private final Set<String> registered = new java.util.HashSet<>();
 
     private CodesIssuedFixture(UUID requestId, String language, String employerName, PostalAddress employerAddress) {
         this.requestId = requestId;
@@ -127,6 +137,7 @@ public final class CodesIssuedFixture {
     }
 
     public CodesIssued event(PublicKey key, String keyId) {
+        registerParties();
         List<CodeLetter> letters = new ArrayList<>();
         letters.add(new CodeLetter(employerLetterId, RecipientKind.EMPLOYER, employerName, employerAddress, null,
                 seal(new LetterCodes(employerLetterId, employerLetterCodes()), key, keyId)));
@@ -136,6 +147,24 @@ public final class CodesIssuedFixture {
                     keyId)));
         }
         return new CodesIssued(requestId, reference, issuanceId, employer, language, letters, Instant.now());
+    }
+
+    /** Registers the employer and each agent once (see {@link #registerParties}). */
+    public void registerParties() {
+        if (!registerParties) {
+            return;
+        }
+        if (registered.add(employer)) {
+            TestRegister.register(employer, PartyKind.EMPLOYER, employerName, employerAddress, language);
+            TestRegister.awaitKnown(employer, "ACTIVE");
+        }
+        for (Agent agent : agents) {
+            if (registered.add(agent.registrationNumber())) {
+                TestRegister.register(agent.registrationNumber(), PartyKind.PROFESSIONAL_AGENT, agent.name(),
+                        agent.address(), language);
+                TestRegister.awaitKnown(agent.registrationNumber(), "ACTIVE");
+            }
+        }
     }
 
     public static SealedCodes seal(LetterCodes codes, PublicKey key, String keyId) {

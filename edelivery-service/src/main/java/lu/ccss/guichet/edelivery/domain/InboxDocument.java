@@ -47,4 +47,8 @@ public class InboxDocument extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** When the space lost its access (its eDelivery for the employer and domain stopped); null while it has it. */
+    @Column(name = "access_ended_at")
+    public Instant accessEndedAt;
 }

@@ -38,7 +38,7 @@ public class InboxRepository implements PanacheRepositoryBase<InboxDocument, UUI
 
     private static String from(Domain domain, boolean unreadOnly) {
         return "from InboxDocument d left join DocumentReading r on r.id.documentId = d.id and r.id.userId = :reader "
-                + "where d.spaceId = :space" + (domain == null ? "" : " and d.domain = :domain")
+                + "where d.spaceId = :space and d.accessEndedAt is null" + (domain == null ? "" : " and d.domain = :domain")
                 + (unreadOnly ? " and r.id is null" : "");
     }
 
@@ -49,8 +49,20 @@ public class InboxRepository implements PanacheRepositoryBase<InboxDocument, UUI
         }
     }
 
+    /** A document the space may still read: of that space, and its access not ended. */
     public Optional<InboxDocument> inSpace(UUID spaceId, UUID documentId) {
-        return findByIdOptional(documentId).filter(d -> d.spaceId.equals(spaceId));
+        return findByIdOptional(documentId).filter(d -> d.spaceId.equals(spaceId) && d.accessEndedAt == null);
+    }
+
+    /** Ends the space's access to the employer's documents of the domain; returns how many documents it hid. */
+    public int endAccess(UUID spaceId, String employer, Domain domain, Instant at) {
+        return getEntityManager().createNativeQuery("update inbox_document set access_ended_at = ?4 "
+                        + "where space_id = ?1 and employer = ?2 and domain = ?3 and access_ended_at is null")
+                .setParameter(1, spaceId)
+                .setParameter(2, employer)
+                .setParameter(3, domain.name())
+                .setParameter(4, at)
+                .executeUpdate();
     }
 
     public void storeContent(UUID documentId, byte[] encrypted) {

@@ -42,7 +42,10 @@ public class EDeliveryResource {
     @GET
     @Operation(summary = "eDelivery per employer and domain (space members)", description = "For each employer and "
             + "domain the space is certified for or receives documents of: whether eDelivery is on and since when. "
-            + "It is switched on by the space's first use of the domain (consultation, procedure, certificate).")
+            + "It is switched on by the space's first use of the domain (consultation, procedure, certificate). It "
+            + "stops when the space no longer holds any mandate for the employer and domain (active false, stoppedAt "
+            + "and stopReason set), and stays stopped: the space then no longer sees that employer's documents of "
+            + "that domain.")
     @APIResponse(responseCode = "404", description = "No such space among the caller's spaces")
     public List<EDeliveryViews.StatusView> status(@PathParam("spaceId") UUID spaceId) {
         return activations.statusOf(spaceId).stream().map(EDeliveryViews.StatusView::of).toList();

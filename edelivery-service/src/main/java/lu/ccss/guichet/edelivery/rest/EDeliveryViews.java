@@ -5,6 +5,7 @@ import lu.ccss.guichet.edelivery.domain.InboxDocument;
 import lu.ccss.guichet.edelivery.repository.InboxRepository;
 import lu.ccss.guichet.edelivery.service.InboxService;
 import lu.ccss.guichet.events.Domain;
+import lu.ccss.guichet.events.MandateEvents;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -18,9 +19,14 @@ public final class EDeliveryViews {
                              @Schema(description = "Documents of this domain go to the inbox instead of the post")
                              boolean active,
                              @Schema(description = "When eDelivery was switched on; null while it is not")
-                             Instant since) {
+                             Instant since,
+                             @Schema(description = "When eDelivery stopped because the space no longer holds a "
+                                     + "mandate for this employer and domain; null if it never stopped")
+                             Instant stoppedAt,
+                             @Schema(description = "Why the mandate ended, when eDelivery stopped; null otherwise")
+                             MandateEvents.RevocationReason stopReason) {
         static StatusView of(EDeliveryStatus s) {
-            return new StatusView(s.employer(), s.domain(), s.active(), s.since());
+            return new StatusView(s.employer(), s.domain(), s.active(), s.since(), s.stoppedAt(), s.stopReason());
         }
     }
 

@@ -59,6 +59,9 @@ public class InboxService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void receive(MailingEvents.DocumentRouted routed) {
         if (!activations.isActive(routed.spaceId(), routed.employer(), routed.domain())) {
+            // Never on, or stopped because the space lost its mandate (a document the mailing-service routed before
+            // it learnt of the stop): not stored, so never readable by that space; dead-lettered with the reason so
+            // that an operator sends it by post (or to the space holding the mandate now).
             throw new DocumentRefusedException("Document " + routed.documentId() + " refused: eDelivery is not "
                     + "active for space " + routed.spaceId() + ", employer " + routed.employer() + " and domain "
                     + routed.domain() + "; it must go by post");

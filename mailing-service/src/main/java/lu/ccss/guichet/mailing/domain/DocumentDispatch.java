@@ -53,6 +53,10 @@ public class DocumentDispatch extends PanacheEntityBase {
     @Column(name = "letter_id")
     public UUID letterId;
 
+    /** The space whose inbox received it (EDELIVERY): the space named, or the one holding the mandate now. */
+    @Column(name = "inbox_space_id")
+    public UUID inboxSpaceId;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 

@@ -1,8 +1,6 @@
 package lu.ccss.guichet.mailing.domain;
 
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.events.Language;
-import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.platform.errors.FieldErrors;
 import org.apache.pdfbox.Loader;
@@ -17,13 +15,12 @@ import java.util.UUID;
 
 /**
  * A document a domain system sends to an employer: a readable PDF of at most 5 MB, one of the four domains, an
- * employer registration number (11 or 13 digits), a space id, a title of 1 to 200 characters, and, if given, a
- * language (fr, de, en) and a postal address. The request's annotations (LetterRequests.SendDocument) have checked
+ * employer registration number (11 or 13 digits), a space id and a title of 1 to 200 characters. No address nor
+ * language: a document by post goes to the employer register's name, address and language. The request's annotations (LetterRequests.SendDocument) have checked
  * the fields; this reads them and checks what needs the decoded PDF.
  */
 public record DocumentSubmission(UUID documentId, boolean documentIdGiven, UUID spaceId, String employer,
-                                 Domain domain, String title, byte[] content, int pages, String language,
-                                 String recipientName, PostalAddress address) {
+                                 Domain domain, String title, byte[] content, int pages) {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int TITLE_MAX = 200;
@@ -31,18 +28,14 @@ public record DocumentSubmission(UUID documentId, boolean documentIdGiven, UUID 
 
     /** The checked request; a content that is not a printable PDF is named in a 400, and nothing is kept. */
     public static DocumentSubmission of(UUID documentId, UUID spaceId, String rawEmployer, String rawDomain,
-                                        String rawTitle, String rawContent, String rawLanguage, String recipientName,
-                                        PostalAddress address) {
+                                        String rawTitle, String rawContent) {
         FieldErrors errors = new FieldErrors();
         byte[] content = content(rawContent, errors);
         int pages = content == null ? 0 : pages(content, errors);
         errors.throwIfAny("The document");
-        String language = rawLanguage == null || rawLanguage.isBlank() ? null
-                : Language.parse(rawLanguage).orElseThrow().code();
         return new DocumentSubmission(documentId == null ? UUID.randomUUID() : documentId, documentId != null,
                 spaceId, RegistrationNumber.normalise(rawEmployer.strip()), Domain.parse(rawDomain).orElseThrow(),
-                rawTitle.strip(), content, pages, language, recipientName == null ? null : recipientName.strip(),
-                address);
+                rawTitle.strip(), content, pages);
     }
 
     private static byte[] content(String raw, FieldErrors errors) {

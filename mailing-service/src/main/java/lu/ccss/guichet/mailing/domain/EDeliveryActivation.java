@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** eDelivery is on for a space, employer and domain (projection of the edelivery-service's EDeliveryActivated). */
+/** eDelivery is on for a space, employer and domain (projection of DomainFirstUsed and EDeliveryActivated; off again after EDeliveryStopped). */
 @Entity
 @Table(name = "edelivery_activation")
 public class EDeliveryActivation extends PanacheEntityBase {
@@ -25,6 +25,10 @@ public class EDeliveryActivation extends PanacheEntityBase {
 
     @Column(name = "activated_at", nullable = false)
     public Instant activatedAt;
+
+    /** When the edelivery-service stopped it (EDeliveryStopped: the space lost its mandate); null while on. */
+    @Column(name = "stopped_at")
+    public Instant stoppedAt;
 
     public static EDeliveryActivation of(UUID spaceId, String employer, Domain domain, Instant activatedAt) {
         EDeliveryActivation activation = new EDeliveryActivation();

@@ -68,12 +68,17 @@ public class Letter extends PanacheEntityBase {
     @Embedded
     public Address address;
 
-    @Column(nullable = false)
-    public int pages;
+    /** Null only for a letter voided before it was ever rendered (a code letter to a ceased party). */
+    @Column
+    public Integer pages;
 
-    /** Lower-case hex SHA-256 of the PDF as printed. */
-    @Column(name = "content_sha256", nullable = false)
+    /** Lower-case hex SHA-256 of the PDF as printed; null when never rendered. */
+    @Column(name = "content_sha256")
     public String contentSha256;
+
+    /** The ended holder mandate a HOLDER_NOTICE tells of (MandateRevoked.certificationId): one notice per mandate. */
+    @Column(name = "mandate_id")
+    public UUID mandateId;
 
     /** Loaded only when read: listing letters never pulls their PDFs out of the database. */
     @Basic(fetch = FetchType.LAZY)
@@ -91,6 +96,17 @@ public class Letter extends PanacheEntityBase {
         status = LetterStatus.GENERATED;
         createdAt = at;
         return LetterStatusChange.of(id, LetterStatus.GENERATED, at, LetterStatusChange.SYSTEM, note);
+    }
+
+    /**
+     * A letter that must not be printed at all (codes for an employer or agent the register marks ceased): recorded
+     * VOIDED at once, with the reason, without a PDF.
+     */
+    public LetterStatusChange voidUnprinted(Instant at, String reason) {
+        status = LetterStatus.VOIDED;
+        createdAt = at;
+        pdfEncrypted = null;
+        return LetterStatusChange.of(id, LetterStatus.VOIDED, at, LetterStatusChange.SYSTEM, reason);
     }
 
     /** The letter joins a print batch. */
@@ -114,7 +130,8 @@ public class Letter extends PanacheEntityBase {
             case GENERATED -> throw DomainException.conflict("Letter " + id
                     + " has not been printed yet: put it in a print batch first");
             case VOIDED -> throw DomainException.conflict("Letter " + id
-                    + " is void (its codes were reissued): destroy any printed copy instead of posting it");
+                    + " is void (its codes were reissued, or its recipient ceased): destroy any printed copy instead "
+                    + "of posting it");
             default -> throw DomainException.conflict("Letter " + id + " was already posted (it is " + status + ")");
         }
     }

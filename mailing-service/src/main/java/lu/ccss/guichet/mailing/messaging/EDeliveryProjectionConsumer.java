@@ -11,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Where eDelivery is on, which decides how documents travel: from a domain's first use ({@code DomainFirstUsed}, read
- * in the same hop as the edelivery-service reads it) and from the edelivery-service's {@code EDeliveryActivated}.
+ * in the same hop as the edelivery-service reads it) and from the edelivery-service's {@code EDeliveryActivated};
+ * {@code EDeliveryStopped} switches it off.
  */
 @ApplicationScoped
 public class EDeliveryProjectionConsumer {
@@ -26,7 +27,8 @@ public class EDeliveryProjectionConsumer {
     public EDeliveryProjectionConsumer(ProcessedEvents processedEvents, EDeliveryProjection projection) {
         this.processedEvents = processedEvents;
         this.usageHandlers = EventHandlers.create().on(EventTypes.DOMAIN_FIRST_USED, projection::onDomainFirstUsed);
-        this.activationHandlers = EventHandlers.create().on(EventTypes.EDELIVERY_ACTIVATED, projection::onActivated);
+        this.activationHandlers = EventHandlers.create().on(EventTypes.EDELIVERY_ACTIVATED, projection::onActivated)
+                .on(EventTypes.EDELIVERY_STOPPED, projection::onStopped);
     }
 
     @Incoming(USAGE_CHANNEL)

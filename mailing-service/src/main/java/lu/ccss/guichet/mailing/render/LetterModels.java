@@ -50,6 +50,16 @@ public final class LetterModels {
     public record DocumentCover(Domain domain, String title, int documentPages) {
     }
 
+    /**
+     * A holder notice: the holder certification of {@code spaceId} for {@code domain} ended on {@code endedOn}
+     * because it was {@code replaced} by another space's ({@code successorSpaceId}) or revoked with the revocation
+     * code. Never any code.
+     */
+    @TemplateData
+    public record HolderNotice(Domain domain, String spaceId, String endedOn, boolean replaced,
+                               String successorSpaceId) {
+    }
+
     private LetterModels() {
     }
 }

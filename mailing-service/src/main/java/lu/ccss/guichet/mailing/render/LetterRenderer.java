@@ -50,10 +50,20 @@ public class LetterRenderer {
                 Text.clean(address.number()), Text.clean(address.postcode()), Text.clean(address.locality()),
                 NUMBER_FIRST.contains(country), !"LU".equals(country),
                 new Locale("", country).getDisplayCountry(locale).toUpperCase(locale));
-        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                .format(at.atZone(LUXEMBOURG));
+        String date = date(language, at);
         return new LetterModels.Header(letterId.toString(), Text.clean(recipientName), lines, Text.clean(reference),
                 employer, date);
+    }
+
+    /** {@code at} as a date written out in the language (Europe/Luxembourg): « 12 mars 2025 ». */
+    public static String date(String language, Instant at) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale(language))
+                .format(at.atZone(LUXEMBOURG));
+    }
+
+    /** Tells the employer that a holder certification of one of its domains ended; carries no code. */
+    public RenderedLetter holderNotice(String language, LetterModels.Header header, LetterModels.HolderNotice notice) {
+        return letter(markup("holder-notice", language, header, notice), language);
     }
 
     public RenderedLetter employerLetter(String language, LetterModels.Header header, LetterModels.EmployerCodes codes) {

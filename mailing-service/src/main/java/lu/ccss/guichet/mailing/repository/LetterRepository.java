@@ -23,6 +23,10 @@ public class LetterRepository implements PanacheRepositoryBase<Letter, UUID> {
         return count("codeLetterId", codeLetterId) > 0;
     }
 
+    public boolean existsForMandate(UUID mandateId) {
+        return count("mandateId", mandateId) > 0;
+    }
+
     public List<Letter> ofRequest(UUID requestId) {
         return list("requestId = ?1 order by createdAt, kind, recipientName", requestId);
     }

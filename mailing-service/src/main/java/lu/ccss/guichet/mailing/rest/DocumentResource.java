@@ -31,24 +31,27 @@ public class DocumentResource {
 
     @POST
     @Operation(summary = "Send a document to an employer's space in a domain",
-            description = "Role domain-system. JSON with the PDF in base64 (content). When eDelivery is active for "
-                    + "the space, employer and domain, the document goes to the space's eDelivery inbox "
-                    + "(DocumentRouted); otherwise it becomes a postal letter with a cover page, printed with the "
-                    + "next print batch, at the given recipient address or else the employer's address from its "
-                    + "latest code letter. Rules: spaceId a UUID; employer 11 or 13 digits; domain one of the four; "
-                    + "title 1-200 characters, one line; language, if given, fr, de or en; recipient, if given, a "
-                    + "name and a complete address; content a readable, unprotected PDF of at most 5 MB (bodies above "
-                    + "10 MB are refused with 413 before they are read).")
+            description = "Role domain-system. JSON with the PDF in base64 (content). Routing, in this order: "
+                    + "(1) eDelivery active for the space, employer and domain: the document goes to that space's "
+                    + "eDelivery inbox (DocumentRouted); (2) otherwise, eDelivery active for that employer and domain "
+                    + "in another space (the space that holds the mandate now; if several, the one whose eDelivery "
+                    + "was switched on most recently): to that space's inbox (inboxSpaceId in the answer); "
+                    + "(3) otherwise by post: a letter with a cover page, printed with the next print batch, to the "
+                    + "employer's legal name, postal address and language in the CCSS employer register (a ceased "
+                    + "employer: its last registered ones). The sender never chooses the address or the language. "
+                    + "An employer the register does not know is a 400 on employer, whatever the route, and nothing "
+                    + "is stored or sent. Rules: spaceId a UUID; employer 11 or 13 digits and in the register; "
+                    + "domain one of the four; title 1-200 characters, one line; content a readable, unprotected PDF "
+                    + "of at most 5 MB (bodies above 10 MB are refused with 413 before they are read).")
     @APIResponse(responseCode = "202", description = "Accepted: which way it went")
-    @APIResponse(responseCode = "400", description = "Invalid document (fields named); nothing is stored or sent")
+    @APIResponse(responseCode = "400", description = "Invalid document (fields named), or an employer "
+            + "the register does not know (employer named); nothing is stored or sent")
     @APIResponse(responseCode = "401", description = "No or bad token")
     @APIResponse(responseCode = "403", description = "Not a domain system")
     @APIResponse(responseCode = "409", description = "documentId already used for another document")
     public Response send(@NotNull(message = "is required") @Valid LetterRequests.SendDocument body) {
-        LetterRequests.Recipient recipient = body.recipient();
         DocumentSubmission submission = DocumentSubmission.of(body.documentId(), body.spaceId(), body.employer(),
-                body.domain(), body.title(), body.content(), body.language(),
-                recipient == null ? null : recipient.name(), recipient == null ? null : recipient.postalAddress());
+                body.domain(), body.title(), body.content());
         return Response.accepted(LetterViews.DocumentView.of(documents.send(submission))).build();
     }
 }

@@ -23,18 +23,22 @@ public final class LetterViews {
             UUID id,
             LetterKind kind,
             @Schema(description = "GENERATED, BATCHED (in a print batch), POSTED, RETURNED, or VOIDED (codes "
-                    + "reissued before it left)") LetterStatus status,
+                    + "reissued before it left, or a code letter to an employer or agent the register marks ceased, "
+                    + "never printed: the history says why)") LetterStatus status,
             @Schema(description = "The certification request, for a code letter") UUID requestId,
             @Schema(description = "The CodeLetter of CodesIssued this letter prints") UUID codeLetterId,
             @Schema(description = "The document, for a DOCUMENT letter") UUID documentId,
+            @Schema(description = "The ended holder mandate (MandateRevoked.certificationId), for a HOLDER_NOTICE")
+            UUID mandateId,
             String reference,
             String employer,
             String recipientName,
             String agentRegistrationNumber,
             PostalAddress address,
             String language,
-            int pages,
-            @Schema(description = "Lower-case hex SHA-256 of the PDF as printed") String contentSha256,
+            @Schema(description = "Page count; null for a letter voided before it was rendered") Integer pages,
+            @Schema(description = "Lower-case hex SHA-256 of the PDF as printed; null if never rendered")
+            String contentSha256,
             PostageClass postageClass,
             UUID batchId,
             @Schema(description = "Whether GET /api/letters/{id}/pdf still answers (until posted)") boolean pdfAvailable,
@@ -43,7 +47,8 @@ public final class LetterViews {
 
         static LetterView of(LetterService.LetterRecord record) {
             Letter l = record.letter();
-            return new LetterView(l.id, l.kind, l.status, l.requestId, l.codeLetterId, l.documentId, l.reference,
+            return new LetterView(l.id, l.kind, l.status, l.requestId, l.codeLetterId, l.documentId, l.mandateId,
+                    l.reference,
                     l.employer, l.recipientName, l.agentRegistrationNumber, l.address.toPostalAddress(), l.language,
                     l.pages, l.contentSha256, l.postageClass(), l.batchId, l.status.keepsPdf(), l.createdAt,
                     record.history().stream().map(StatusChangeView::of).toList());
@@ -63,9 +68,13 @@ public final class LetterViews {
                                @Schema(description = "EDELIVERY: DocumentRouted was published for the inbox; POST: "
                                        + "a letter with a cover page joins the print flow") DocumentDispatch.Channel channel,
                                @Schema(description = "The postal letter, when by post") UUID letterId,
+                               @Schema(description = "The space whose eDelivery inbox received it, when by "
+                                       + "eDelivery: the space named, or the space holding the mandate now")
+                               UUID inboxSpaceId,
                                Instant receivedAt) {
         static DocumentView of(DocumentService.Outcome outcome) {
-            return new DocumentView(outcome.documentId(), outcome.channel(), outcome.letterId(), outcome.receivedAt());
+            return new DocumentView(outcome.documentId(), outcome.channel(), outcome.letterId(),
+                    outcome.inboxSpaceId(), outcome.receivedAt());
         }
     }
 

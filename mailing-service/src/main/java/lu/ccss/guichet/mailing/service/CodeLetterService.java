@@ -14,13 +14,12 @@ import lu.ccss.guichet.events.MandateEvents.LetterCode;
 import lu.ccss.guichet.events.MandateEvents.LetterCodes;
 import lu.ccss.guichet.events.MandateEvents.RecipientKind;
 import lu.ccss.guichet.events.PostalAddress;
-import lu.ccss.guichet.mailing.domain.EmployerContact;
 import lu.ccss.guichet.mailing.domain.Letter;
 import lu.ccss.guichet.mailing.render.LetterModels;
 import lu.ccss.guichet.mailing.render.LetterRenderer;
 import lu.ccss.guichet.mailing.render.RenderedLetter;
-import lu.ccss.guichet.mailing.repository.EmployerContactRepository;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
+import lu.ccss.guichet.mailing.service.RegisteredRecipients.CodeLetterDestination;
 import lu.ccss.guichet.platform.inbound.InvalidEventException;
 import lu.ccss.guichet.platform.persistence.Address;
 import org.jboss.logging.Logger;
@@ -31,12 +30,12 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Turns CodesIssued into letters: one to the employer and one to each agent, each rendered with only its own
- * codes and kept encrypted until posted. A code letter already made (same {@code codeLetterId}) is not made again;
+ * codes and kept encrypted until posted, at the registered address of its recipient (see RegisteredRecipients); a
+ * letter to a ceased employer or agent is recorded void and never printed. A code letter already made (same {@code codeLetterId}) is not made again;
  * a new issuance for the same request voids the earlier letters that have not left yet.
  */
 @ApplicationScoped
@@ -45,15 +44,15 @@ public class CodeLetterService {
     private static final Logger LOG = Logger.getLogger(CodeLetterService.class);
 
     private final LetterRepository letters;
-    private final EmployerContactRepository contacts;
+    private final RegisteredRecipients recipients;
     private final CodesOpener opener;
     private final LetterRenderer renderer;
     private final LetterVault vault;
 
-    public CodeLetterService(LetterRepository letters, EmployerContactRepository contacts, CodesOpener opener,
+    public CodeLetterService(LetterRepository letters, RegisteredRecipients recipients, CodesOpener opener,
                              LetterRenderer renderer, LetterVault vault) {
         this.letters = letters;
-        this.contacts = contacts;
+        this.recipients = recipients;
         this.opener = opener;
         this.renderer = renderer;
         this.vault = vault;
@@ -67,32 +66,70 @@ public class CodeLetterService {
             letters.record(earlier.voidBy(event.issuanceId(), now));
             LOG.infof("Letter %s of request %s voided: its codes were reissued", earlier.id, event.requestId());
         }
-        Optional<CodeLetter> employerLetter = event.letters().stream()
-                .filter(l -> l.recipientKind() == RecipientKind.EMPLOYER).findFirst();
-        employerLetter.ifPresent(l -> rememberContact(event, l));
-        String employerName = employerLetter.map(CodeLetter::recipientName)
-                .or(() -> contacts.findByIdOptional(event.employer()).map(c -> c.name))
+        String employerName = event.letters().stream()
+                .filter(l -> l.recipientKind() == RecipientKind.EMPLOYER).findFirst()
+                .map(l -> destination(event, l) instanceof CodeLetterDestination.Post post ? post.recipient().name()
+                        : l.recipientName())
                 .orElse(event.employer());
         for (CodeLetter codeLetter : event.letters()) {
             if (letters.existsForCodeLetter(codeLetter.codeLetterId())) {
                 LOG.debugf("Code letter %s was already made; skipped", codeLetter.codeLetterId());
                 continue;
             }
-            Letter letter = make(event, codeLetter, employerName, now);
-            LOG.infof("Letter %s (%s) generated for request %s: %d page(s)", letter.id, letter.kind,
-                    event.requestId(), letter.pages);
+            CodeLetterDestination destination = destination(event, codeLetter);
+            if (destination instanceof CodeLetterDestination.Post post) {
+                Letter letter = make(event, codeLetter, post.recipient(), employerName, now);
+                LOG.infof("Letter %s (%s) generated for request %s: %d page(s), address from %s", letter.id,
+                        letter.kind, event.requestId(), letter.pages,
+                        post.fromRegister() ? "the register" : "CodesIssued (not in the register projection yet)");
+            } else if (destination instanceof CodeLetterDestination.Void v) {
+                Letter letter = voided(event, codeLetter, v.reason(), now);
+                LOG.warnf("Letter %s (%s) of request %s voided without printing: %s", letter.id, letter.kind,
+                        event.requestId(), v.reason());
+            }
         }
     }
 
-    private Letter make(CodesIssued event, CodeLetter codeLetter, String employerName, Instant now) {
+    /** The rule is RegisteredRecipients': the register's address now, the event's only if the register has none. */
+    private CodeLetterDestination destination(CodesIssued event, CodeLetter codeLetter) {
+        return recipients.forCodeLetter(event.employer(), codeLetter.recipientKind() == RecipientKind.AGENT,
+                codeLetter.agentRegistrationNumber(), codeLetter.recipientName(), codeLetter.address(),
+                event.language());
+    }
+
+    /** A code letter to a ceased party: recorded (visible to operators, without codes), never rendered nor printed. */
+    private Letter voided(CodesIssued event, CodeLetter codeLetter, String reason, Instant now) {
+        Letter letter = new Letter();
+        letter.id = UUID.randomUUID();
+        describe(letter, event, codeLetter, codeLetter.recipientName(), codeLetter.address());
+        var generated = letter.voidUnprinted(now, reason);
+        letters.persist(letter);
+        letters.record(generated);
+        return letter;
+    }
+
+    private Letter make(CodesIssued event, CodeLetter codeLetter, RegisteredRecipients.Recipient recipient,
+                        String employerName, Instant now) {
         LetterCodes codes = opener.open(codeLetter);
         Letter letter = new Letter();
         letter.id = UUID.randomUUID();
-        LetterModels.Header header = renderer.header(letter.id, event.language(), codeLetter.recipientName(),
-                codeLetter.address(), event.reference(), event.employer(), now);
+        LetterModels.Header header = renderer.header(letter.id, event.language(), recipient.name(),
+                recipient.address(), event.reference(), event.employer(), now);
         RenderedLetter rendered = codeLetter.recipientKind() == RecipientKind.EMPLOYER
                 ? renderer.employerLetter(event.language(), header, employerCodes(codes))
                 : renderer.agentLetter(event.language(), header, agentCodes(codes, employerName));
+        describe(letter, event, codeLetter, recipient.name(), recipient.address());
+        letter.pages = rendered.pages();
+        letter.contentSha256 = rendered.sha256();
+        letter.pdfEncrypted = vault.seal(letter.id, rendered.pdf());
+        var generated = letter.generated(now, "codes issued (issuance " + event.issuanceId() + ")");
+        letters.persist(letter);
+        letters.record(generated);
+        return letter;
+    }
+
+    private static void describe(Letter letter, CodesIssued event, CodeLetter codeLetter, String name,
+                                 PostalAddress address) {
         letter.kind = codeLetter.recipientKind() == RecipientKind.EMPLOYER
                 ? LetterKind.CODES_EMPLOYER : LetterKind.CODES_AGENT;
         letter.language = event.language();
@@ -101,16 +138,9 @@ public class CodeLetterService {
         letter.requestId = event.requestId();
         letter.issuanceId = event.issuanceId();
         letter.codeLetterId = codeLetter.codeLetterId();
-        letter.recipientName = codeLetter.recipientName();
+        letter.recipientName = name;
         letter.agentRegistrationNumber = codeLetter.agentRegistrationNumber();
-        letter.address = Address.of(codeLetter.address());
-        letter.pages = rendered.pages();
-        letter.contentSha256 = rendered.sha256();
-        letter.pdfEncrypted = vault.seal(letter.id, rendered.pdf());
-        var generated = letter.generated(now, "codes issued (issuance " + event.issuanceId() + ")");
-        letters.persist(letter);
-        letters.record(generated);
-        return letter;
+        letter.address = Address.of(address);
     }
 
     private static LetterModels.EmployerCodes employerCodes(LetterCodes codes) {
@@ -140,25 +170,6 @@ public class CodeLetterService {
                 .map(c -> new LetterModels.AgentAccessCode(c.domain(), CodeAlphabet.print(CodeFormat.normalise(c.code()))))
                 .toList();
         return new LetterModels.AgentCodes(lu.ccss.guichet.mailing.render.Text.clean(employerName), access);
-    }
-
-    private void rememberContact(CodesIssued event, CodeLetter employerLetter) {
-        EmployerContact contact = contacts.findByIdOptional(event.employer()).orElse(null);
-        if (contact != null && contact.knownAt.isAfter(event.issuedAt())) {
-            return;
-        }
-        boolean isNew = contact == null;
-        if (isNew) {
-            contact = new EmployerContact();
-            contact.employer = event.employer();
-        }
-        contact.name = employerLetter.recipientName();
-        contact.address = Address.of(employerLetter.address());
-        contact.language = event.language();
-        contact.knownAt = event.issuedAt();
-        if (isNew) {
-            contacts.persist(contact);
-        }
     }
 
     /** What the database and the letter need; an event without it goes to the dead-letter topic with the reason. */

@@ -5,18 +5,15 @@ import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MailingEvents.LetterKind;
 import lu.ccss.guichet.events.MailingEvents;
-import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.mailing.domain.DocumentDispatch.Channel;
 import lu.ccss.guichet.mailing.domain.DocumentDispatch;
 import lu.ccss.guichet.mailing.domain.DocumentSubmission;
-import lu.ccss.guichet.mailing.domain.EmployerContact;
 import lu.ccss.guichet.mailing.domain.Letter;
 import lu.ccss.guichet.mailing.render.LetterModels;
 import lu.ccss.guichet.mailing.render.LetterRenderer;
 import lu.ccss.guichet.mailing.render.RenderedLetter;
 import lu.ccss.guichet.mailing.repository.DocumentDispatchRepository;
 import lu.ccss.guichet.mailing.repository.EDeliveryActivationRepository;
-import lu.ccss.guichet.mailing.repository.EmployerContactRepository;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.outbox.Outbox;
@@ -30,9 +27,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The documents channel: a document for an employer goes to the space's eDelivery inbox when eDelivery is on for
- * that space, employer and domain (DocumentRouted, the PDF inside the event), and otherwise by post, as a letter with
- * a cover page that joins the print flow.
+ * The documents channel. A document for (space, employer, domain) goes, in this order: to that space's eDelivery inbox
+ * when its eDelivery is on; otherwise to the inbox of another space whose eDelivery is on for that employer and domain
+ * (the space that holds the mandate now; the most recently activated if several); otherwise by post, as a letter with
+ * a cover page that joins the print flow, to the employer's legal name, address and language in the employer register
+ * (RegisteredRecipients), never to an address the sender supplies. An employer the register does not know is refused
+ * (400 on {@code employer}) whatever the route.
  */
 @ApplicationScoped
 public class DocumentService {
@@ -41,7 +41,7 @@ public class DocumentService {
     private static final Logger LOG = Logger.getLogger(DocumentService.class);
 
     private final EDeliveryActivationRepository activations;
-    private final EmployerContactRepository contacts;
+    private final RegisteredRecipients recipients;
     private final DocumentDispatchRepository dispatches;
     private final LetterRepository letters;
     private final LetterRenderer renderer;
@@ -49,11 +49,11 @@ public class DocumentService {
     private final Outbox outbox;
     private final Caller caller;
 
-    public DocumentService(EDeliveryActivationRepository activations, EmployerContactRepository contacts,
+    public DocumentService(EDeliveryActivationRepository activations, RegisteredRecipients recipients,
                            DocumentDispatchRepository dispatches, LetterRepository letters, LetterRenderer renderer,
                            LetterVault vault, Outbox outbox, Caller caller) {
         this.activations = activations;
-        this.contacts = contacts;
+        this.recipients = recipients;
         this.dispatches = dispatches;
         this.letters = letters;
         this.renderer = renderer;
@@ -70,6 +70,9 @@ public class DocumentService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), document, sha256);
         }
+        RegisteredRecipients.Recipient employer = recipients.forDocument(document.employer())
+                .orElseThrow(() -> DomainException.invalidField("employer", "is not in the CCSS employer register: "
+                        + "a document can go neither to a space's inbox nor by post to an employer it does not know"));
         Instant now = Instant.now();
         DocumentDispatch dispatch = new DocumentDispatch();
         dispatch.documentId = document.documentId();
@@ -81,45 +84,36 @@ public class DocumentService {
         dispatch.sha256 = sha256;
         dispatch.receivedAt = now;
         dispatch.sentBy = caller.userId();
-        if (activations.isActive(document.spaceId(), document.employer(), document.domain())) {
+        Optional<UUID> inbox = activations.inboxFor(document.spaceId(), document.employer(), document.domain());
+        if (inbox.isPresent()) {
             dispatch.channel = Channel.EDELIVERY;
+            dispatch.inboxSpaceId = inbox.get();
             dispatches.persist(dispatch);
             outbox.record(EventTypes.DOCUMENT_ROUTED, AGGREGATE, document.documentId(),
-                    new MailingEvents.DocumentRouted(document.documentId(), document.spaceId(), document.employer(),
+                    new MailingEvents.DocumentRouted(document.documentId(), inbox.get(), document.employer(),
                             document.domain(), document.title(), "application/pdf", document.content().length,
                             sha256, Base64.getEncoder().encodeToString(document.content()), now));
         } else {
-            Letter letter = postalLetter(document, sha256, now);
+            Letter letter = postalLetter(document, employer, sha256, now);
             dispatch.channel = Channel.POST;
             dispatch.letterId = letter.id;
             dispatches.persist(dispatch);
         }
-        LOG.infof("Document %s (%s, employer %s) from %s goes by %s", document.documentId(), document.domain(),
-                document.employer(), dispatch.sentBy, dispatch.channel);
+        LOG.infof("Document %s (%s, employer %s) from %s goes by %s%s", document.documentId(), document.domain(),
+                document.employer(), dispatch.sentBy, dispatch.channel,
+                inbox.filter(s -> !s.equals(document.spaceId())).map(s -> " to the inbox of space " + s
+                        + ", which holds the mandate now").orElse(""));
         return Outcome.of(dispatch);
     }
 
-    private Letter postalLetter(DocumentSubmission document, String sha256, Instant now) {
-        Optional<EmployerContact> contact = contacts.findByIdOptional(document.employer());
-        String name;
-        PostalAddress address;
-        if (document.address() != null) {
-            name = document.recipientName();
-            address = document.address();
-        } else if (contact.isPresent()) {
-            name = contact.get().name;
-            address = contact.get().address.toPostalAddress();
-        } else {
-            throw DomainException.invalidField("recipient", "is required: eDelivery is not active for this space, "
-                    + "employer and domain, so the document goes by post, and no postal address of employer "
-                    + document.employer() + " is known");
-        }
-        String language = document.language() != null ? document.language()
-                : contact.map(c -> c.language).orElse("fr");
+    private Letter postalLetter(DocumentSubmission document, RegisteredRecipients.Recipient employer, String sha256,
+                                Instant now) {
+        String name = employer.name();
+        String language = employer.language();
         Letter letter = new Letter();
         letter.id = UUID.randomUUID();
         String reference = document.documentId().toString();
-        LetterModels.Header header = renderer.header(letter.id, language, name, address, reference,
+        LetterModels.Header header = renderer.header(letter.id, language, name, employer.address(), reference,
                 document.employer(), now);
         RenderedLetter rendered = renderer.documentLetter(language, header,
                 new LetterModels.DocumentCover(document.domain(), document.title(), document.pages()),
@@ -130,7 +124,7 @@ public class DocumentService {
         letter.employer = document.employer();
         letter.documentId = document.documentId();
         letter.recipientName = name;
-        letter.address = Address.of(address);
+        letter.address = Address.of(employer.address());
         letter.pages = rendered.pages();
         letter.contentSha256 = rendered.sha256();
         letter.pdfEncrypted = vault.seal(letter.id, rendered.pdf());
@@ -150,10 +144,11 @@ public class DocumentService {
         return Outcome.of(earlier);
     }
 
-    /** Which way a document went; {@code letterId} when by post. */
-    public record Outcome(UUID documentId, Channel channel, UUID letterId, Instant receivedAt) {
+    /** Which way a document went; {@code letterId} when by post, {@code inboxSpaceId} when by eDelivery. */
+    public record Outcome(UUID documentId, Channel channel, UUID letterId, UUID inboxSpaceId, Instant receivedAt) {
         static Outcome of(DocumentDispatch dispatch) {
-            return new Outcome(dispatch.documentId, dispatch.channel, dispatch.letterId, dispatch.receivedAt);
+            return new Outcome(dispatch.documentId, dispatch.channel, dispatch.letterId, dispatch.inboxSpaceId,
+                    dispatch.receivedAt);
         }
     }
 }

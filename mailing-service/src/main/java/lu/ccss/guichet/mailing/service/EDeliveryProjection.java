@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Domain;
 import lu.ccss.guichet.events.EDeliveryEvents.EDeliveryActivated;
+import lu.ccss.guichet.events.EDeliveryEvents.EDeliveryStopped;
 import lu.ccss.guichet.events.SpaceEvents.DomainFirstUsed;
 import lu.ccss.guichet.mailing.repository.EDeliveryActivationRepository;
 import lu.ccss.guichet.platform.inbound.InvalidEventException;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * mailing-service learns that from the space-service's DomainFirstUsed, in the same hop as the edelivery-service,
  * rather than one hop later from the edelivery-service's EDeliveryActivated (which still counts, whichever comes
  * first). A document sent once the space shows eDelivery active then no longer goes by post because this service
- * had not heard yet.
+ * had not heard yet. EDeliveryStopped (the space lost its mandate) switches the route off for good.
  */
 @ApplicationScoped
 public class EDeliveryProjection {
@@ -30,6 +31,16 @@ public class EDeliveryProjection {
     @Transactional
     public void onActivated(EDeliveryActivated event) {
         activate("EDeliveryActivated", event.spaceId(), event.employer(), event.domain(), event.activatedAt());
+    }
+
+    /** The space lost its mandate: documents no longer go to its inbox. */
+    @Transactional
+    public void onStopped(EDeliveryStopped event) {
+        if (event.spaceId() == null || event.employer() == null || event.domain() == null || event.reason() == null
+                || event.stoppedAt() == null) {
+            throw new InvalidEventException("EDeliveryStopped needs spaceId, employer, domain, reason and stoppedAt");
+        }
+        activations.stop(event.spaceId(), event.employer(), event.domain(), event.reason(), event.stoppedAt());
     }
 
     @Transactional
