@@ -86,6 +86,10 @@ class HolderNoticeTest {
         assertEquals(mandate.toString(), letter.getString("mandateId"));
         assertEquals("Garage Muller S.A.", letter.getString("recipientName"));
         assertEquals("en", letter.getString("language"));
+        given().auth().oauth2(operator()).queryParam("employer", employer).when().get("/api/letters").then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.contains(letterId));
+        given().auth().oauth2(operator()).queryParam("employer", "2015 123").when().get("/api/letters").then()
+                .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("employer"));
         byte[] printed = pdf(letterId);
         String text = text(printed);
         assertThat(addressWindow(printed), containsString("1, Rue du Registre"));

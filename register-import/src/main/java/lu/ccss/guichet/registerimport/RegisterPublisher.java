@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import lu.ccss.guichet.events.EventType;
 import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.events.RegisterEvents.EmployerCeased;
 import lu.ccss.guichet.events.RegisterEvents.EmployerRegistered;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,36 +49,49 @@ public final class RegisterPublisher {
 
     /** Publishes every entry, or none if anything fails; returns how many were published. */
     public int publish(List<EmployerRegistered> entries) {
+        return send(entries.stream().map(e -> record(EventTypes.EMPLOYER_REGISTERED, e.registrationNumber(), e))
+                .toList());
+    }
+
+    /**
+     * Publishes the cessation of every entry, or none if anything fails: what the register says when employers or
+     * agents stop their activity (used by the system tests and an operator replaying the register's decision).
+     */
+    public int publishCeased(List<EmployerCeased> cessations) {
+        return send(cessations.stream().map(e -> record(EventTypes.EMPLOYER_CEASED, e.registrationNumber(), e))
+                .toList());
+    }
+
+    private int send(List<ProducerRecord<String, String>> records) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka)) {
             producer.initTransactions();
             producer.beginTransaction();
             try {
-                for (EmployerRegistered entry : entries) {
-                    producer.send(record(entry));
+                for (ProducerRecord<String, String> record : records) {
+                    producer.send(record);
                 }
                 producer.commitTransaction();
             } catch (RuntimeException e) {
                 producer.abortTransaction();
                 throw e;
             }
-            return entries.size();
+            return records.size();
         }
     }
 
-    static ProducerRecord<String, String> record(EmployerRegistered entry) {
+    static <T> ProducerRecord<String, String> record(EventType<T> type, String registrationNumber, T payload) {
         String json;
         try {
-            json = JSON.writeValueAsString(entry);
+            json = JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the entry of " + entry.registrationNumber(), e);
+            throw new IllegalStateException("Cannot write a register event", e);
         }
-        ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.EMPLOYER_REGISTERED.topic(),
-                entry.registrationNumber(), json);
+        ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), registrationNumber, json);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_type", EventTypes.EMPLOYER_REGISTERED.type());
+        header(record, "ce_type", type.type());
         header(record, "ce_source", SOURCE);
-        header(record, "ce_subject", entry.registrationNumber());
+        header(record, "ce_subject", registrationNumber);
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");
         return record;

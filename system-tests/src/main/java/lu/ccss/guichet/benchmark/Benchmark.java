@@ -5,6 +5,8 @@ import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
+import lu.ccss.guichet.client.Register;
+import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.launcher.LaunchException;
 import lu.ccss.guichet.launcher.LauncherConfig;
 import lu.ccss.guichet.launcher.LocalStack;
@@ -148,13 +150,18 @@ public final class Benchmark {
         keycloak.user("operator");
         keycloak.domainSystem();
         Iterator<String> nextUser = users.iterator();
+        List<RequestForm> forms = Stream.generate(RequestForm::withoutAgents).limit(people).toList();
+        progress("registering their " + people + " employers in the employer register");
+        new Register(config).register(forms);
+        Iterator<RequestForm> nextForm = forms.iterator();
 
         progress("warm-up: " + warmUps + " flows, one after the other (not counted)");
         Latencies warmUpHops = new Latencies();
         Map<String, LongAdder> warmUpChannels = new ConcurrentHashMap<>();
         for (int i = 0; i < warmUps; i++) {
             Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), BenchmarkUsers.PASSWORD);
-            Duration d = new CertificationFlow(employer, operator, domainSystem, warmUpHops, warmUpChannels).run();
+            Duration d = new CertificationFlow(nextForm.next(), employer, operator, domainSystem, warmUpHops,
+                    warmUpChannels).run();
             progress("warm-up flow " + (i + 1) + ": " + d.toMillis() + " ms");
         }
 
@@ -171,10 +178,12 @@ public final class Benchmark {
             CountDownLatch done = new CountDownLatch(n);
             for (int i = 0; i < n; i++) {
                 Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), BenchmarkUsers.PASSWORD);
+                RequestForm form = nextForm.next();
                 Thread t = new Thread(() -> {
                     try {
                         go.await();
-                        durations.add(new CertificationFlow(employer, operator, domainSystem, hops, channels).run());
+                        durations.add(new CertificationFlow(form, employer, operator, domainSystem, hops, channels)
+                                .run());
                     } catch (Throwable e) {
                         failures.add(e);
                     } finally {

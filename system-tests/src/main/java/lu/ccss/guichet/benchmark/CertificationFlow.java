@@ -32,6 +32,7 @@ final class CertificationFlow {
 
     static final String DOMAIN_USED = "AFFILIATIONS";
 
+    private final RequestForm form;
     private final Guichet employer;
     private final Guichet operator;
     private final Guichet domainSystem;
@@ -40,8 +41,10 @@ final class CertificationFlow {
     private final Latencies hops;
     private final Map<String, LongAdder> channels;
 
-    CertificationFlow(Guichet employer, Guichet operator, Guichet domainSystem, Latencies hops,
+    /** {@code form}'s employer must be in the employer register already ({@code Register}). */
+    CertificationFlow(RequestForm form, Guichet employer, Guichet operator, Guichet domainSystem, Latencies hops,
                       Map<String, LongAdder> channels) {
+        this.form = form;
         this.employer = employer;
         this.operator = operator;
         this.domainSystem = domainSystem;
@@ -52,7 +55,6 @@ final class CertificationFlow {
     /** Runs the flow; answers how long it took end to end. */
     Duration run() {
         long start = System.nanoTime();
-        RequestForm form = RequestForm.withoutAgents();
         String employerNumber = form.employer().registrationNumber();
 
         UUID space = Steps.createSpace(employer, "Benchmark " + employerNumber);

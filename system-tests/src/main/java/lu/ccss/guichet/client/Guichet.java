@@ -161,6 +161,18 @@ public final class Guichet {
                 + spaceId + "&employer=" + encode(employer) + "&domain=" + encode(domain))));
     }
 
+    /** Uses a holder revocation code from the employer's letter (anyone holding the letter may). */
+    public Response revoke(String revocationCode) {
+        return send("POST /api/revocations", Http.postJson(at(platform.mandate(), "/api/revocations"),
+                Map.of("revocationCode", revocationCode)));
+    }
+
+    /** An operator voids a request's unused codes and issues new letters. */
+    public Response reissue(UUID requestId, String reason) {
+        return send("POST /api/operator/requests/{id}/reissue", Http.postJson(at(platform.mandate(),
+                "/api/operator/requests/" + requestId + "/reissue"), Map.of("reason", reason)));
+    }
+
     public Response audit(String employer) {
         return send("GET /api/operator/audit?employer=", Http.get(at(platform.mandate(),
                 "/api/operator/audit?employer=" + encode(employer))));
@@ -171,6 +183,12 @@ public final class Guichet {
     public Response lettersOfRequest(UUID requestId) {
         return send("GET /api/letters?requestId=", Http.get(at(platform.mailing(), "/api/letters?requestId="
                 + requestId)));
+    }
+
+    /** Every letter to one employer (code letters, documents by post, holder notices), for an operator. */
+    public Response lettersOfEmployer(String employer) {
+        return send("GET /api/letters?employer=", Http.get(at(platform.mailing(), "/api/letters?employer="
+                + encode(employer))));
     }
 
     public Response letterPdf(UUID letterId) {

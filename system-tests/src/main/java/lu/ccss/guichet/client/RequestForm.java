@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What a filer types into the certification request's wizard (procedure B, steps 3 to 6), and the bodies of those
  * steps as the front end sends them. Letters are asked in English so that {@link CodeLetters} can read them.
+ * The legal names and addresses are what the employer register holds ({@link Register} registers them): the filer
+ * types only registration numbers.
  */
 public record RequestForm(Filer filer, Employer employer, List<Agent> agents, String securityCode) {
 
@@ -78,8 +80,6 @@ public record RequestForm(Filer filer, Employer employer, List<Agent> agents, St
     public Map<String, Object> employerStep() {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("registrationNumber", employer.registrationNumber());
-        step.put("legalName", employer.legalName());
-        step.put("address", address(employer.address()));
         step.put("language", employer.language());
         return step;
     }
@@ -90,8 +90,6 @@ public record RequestForm(Filer filer, Employer employer, List<Agent> agents, St
         step.put("agents", agents.stream().map(a -> {
             Map<String, Object> agent = new LinkedHashMap<>();
             agent.put("registrationNumber", a.registrationNumber());
-            agent.put("name", a.name());
-            agent.put("address", address(a.address()));
             agent.put("email", a.email());
             agent.put("domains", a.domains());
             return agent;
@@ -101,15 +99,5 @@ public record RequestForm(Filer filer, Employer employer, List<Agent> agents, St
 
     public Map<String, Object> securityCodeStep() {
         return Map.of("code", securityCode, "confirmation", securityCode);
-    }
-
-    private static Map<String, Object> address(Address a) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("street", a.street());
-        out.put("number", a.number());
-        out.put("postcode", a.postcode());
-        out.put("locality", a.locality());
-        out.put("country", a.country());
-        return out;
     }
 }

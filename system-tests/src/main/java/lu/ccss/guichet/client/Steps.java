@@ -6,6 +6,7 @@ import lu.ccss.guichet.client.Poll.Attempt;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -40,12 +41,31 @@ public final class Steps {
 
     /** Saves the six steps of the wizard in order; answers the request after the last one. */
     public static JsonNode fillIn(Guichet person, UUID requestId, RequestForm form) {
-        person.saveStep(requestId, "information", java.util.Map.of("acknowledged", true)).expect(200);
-        person.saveStep(requestId, "warning", java.util.Map.of("acknowledged", true)).expect(200);
+        return fillIn(person, requestId, form, form.employerStep());
+    }
+
+    /** {@link #fillIn(Guichet, UUID, RequestForm)} with the employer step's body as given. */
+    public static JsonNode fillIn(Guichet person, UUID requestId, RequestForm form, Map<String, Object> employerStep) {
+        person.saveStep(requestId, "information", Map.of("acknowledged", true)).expect(200);
+        person.saveStep(requestId, "warning", Map.of("acknowledged", true)).expect(200);
         person.saveStep(requestId, "filer", form.filerStep()).expect(200);
-        person.saveStep(requestId, "employer", form.employerStep()).expect(200);
-        person.saveStep(requestId, "agents", form.agentsStep()).expect(200);
+        saveOnceRegistered(person, requestId, "employer", employerStep);
+        saveOnceRegistered(person, requestId, "agents", form.agentsStep());
         return person.saveStep(requestId, "security-code", form.securityCodeStep()).expect(200).json();
+    }
+
+    /**
+     * Saves a step that names registration numbers, once the certification-service's copy of the employer register
+     * holds them (a 400 that says the register does not know a number yet is retried; any other answer is final).
+     */
+    private static void saveOnceRegistered(Guichet person, UUID requestId, String step, Map<String, Object> body) {
+        Poll.until("the certification-service to know the register entries of step " + step, EVENT_TIMEOUT, () -> {
+            Response r = person.saveStep(requestId, step, body);
+            if (r.status() == 400 && r.text().contains("not in the CCSS employer register")) {
+                return Attempt.notYet(r);
+            }
+            return Attempt.done(r.expect(200));
+        });
     }
 
     /** The operator's list of a request's letters, once it holds {@code count} of them. */

@@ -8,6 +8,7 @@ import lu.ccss.guichet.client.Guichet;
 import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Json;
 import lu.ccss.guichet.client.Keycloak;
+import lu.ccss.guichet.client.Register;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
 import lu.ccss.guichet.client.Poll.Attempt;
@@ -82,6 +83,7 @@ class PlatformJourneyIT {
     private Guichet agent;
     private Guichet operator;
     private Guichet domainSystem;
+    private Register register;
     private boolean failed;
     private long journeyStart;
 
@@ -129,6 +131,8 @@ class PlatformJourneyIT {
         operator = Guichet.user(platform, http, keycloak, "operator");
         domainSystem = Guichet.domainSystem(platform, http, keycloak);
         employerNumber = form.employer().registrationNumber();
+        register = new Register(config);
+        register.register(form);
         journeyStart = System.nanoTime();
     }
 
@@ -210,11 +214,23 @@ class PlatformJourneyIT {
         assertEquals("information", opened.json().get("currentStep").asText());
         assertFalse(reference.isBlank());
 
-        JsonNode review = Steps.fillIn(employer, requestId, form);
+        Response unknown = employer.saveStep(requestId, "employer", Map.of(
+                "registrationNumber", RequestForm.newRegistrationNumber(), "language", "en"));
+        assertEquals(400, unknown.status(), "a number the employer register does not hold: " + unknown);
+        assertTrue(unknown.text().contains("registrationNumber"), "the field is named: " + unknown);
+
+        // Whatever the filer may type besides the number, the register alone says who and where the employer is.
+        Map<String, Object> typed = new java.util.LinkedHashMap<>(form.employerStep());
+        typed.put("legalName", "Somebody Else S.A.");
+        typed.put("address", Map.of("street", "Rue Inventée", "number", "1", "postcode", "L-9999",
+                "locality", "Ailleurs", "country", "LU"));
+        JsonNode review = Steps.fillIn(employer, requestId, form, typed);
         assertEquals("review", review.get("currentStep").asText());
         assertEquals(0, review.get("missingSteps").size());
         JsonNode steps = review.get("steps");
         assertEquals(employerNumber, steps.get("employer").get("registrationNumber").asText());
+        assertEquals(form.employer().legalName(), steps.get("employer").get("legalName").asText(),
+                "the register's legal name, not the typed one");
         assertEquals("en", steps.get("employer").get("language").asText());
         List<JsonNode> agents = Json.list(steps.get("agents").get("agents"));
         assertEquals(2, agents.size());
@@ -228,8 +244,7 @@ class PlatformJourneyIT {
         assertFalse(review.toString().contains(form.securityCode()), "the review never shows the security code");
 
         Response agentAsEmployer = employer.saveStep(requestId, "agents", Map.of("oneAgentForAllDomains", false,
-                "agents", List.of(Map.of("registrationNumber", employerNumber, "name", "Myself",
-                        "address", form.employerStep().get("address"), "email", "me@example.lu",
+                "agents", List.of(Map.of("registrationNumber", employerNumber, "email", "me@example.lu",
                         "domains", List.of(BILLING)))));
         assertEquals(400, agentAsEmployer.status(), "the employer is never its own agent: " + agentAsEmployer);
         assertTrue(agentAsEmployer.contentType().startsWith("application/problem+json"));
@@ -285,6 +300,8 @@ class PlatformJourneyIT {
         JsonNode toFiduciary = letter("CODES_AGENT", fiduciary.registrationNumber());
         JsonNode toPayroll = letter("CODES_AGENT", payroll.registrationNumber());
         assertEquals(form.employer().legalName(), toEmployer.get("recipientName").asText());
+        assertEquals(form.employer().address().locality(), toEmployer.get("address").get("locality").asText(),
+                "the holder's codes go to the registered address, never to a typed one");
         assertEquals("Esch-sur-Alzette", toFiduciary.get("address").get("locality").asText());
         assertEquals("Differdange", toPayroll.get("address").get("locality").asText());
         letters.forEach(l -> {
@@ -518,6 +535,127 @@ class PlatformJourneyIT {
         assertEquals(Set.of(REMUNERATIONS), Json.list(agent.certifications(agentSpace).expect(200).json()).stream()
                 .map(c -> c.get("domain").asText()).collect(Collectors.toSet()));
         assertEquals(409, employer.withdrawMandate(employerSpace, mandate).status(), "withdrawn once");
+    }
+
+    // ------------------------------------------------------------------ access follows the mandate (issue 12)
+
+    @Test
+    @Order(14)
+    void aWithdrawnAgentNoLongerSeesTheEmployersDocumentsAndTheNextOneGoesByPost() {
+        // The fiduciary is still the agent for REMUNERATIONS; its first use there switches its eDelivery on.
+        Steps.reportDomainUse(domainSystem, agentSpace, employerNumber, REMUNERATIONS);
+        Steps.awaitEDeliveryActive(agent, agentSpace, employerNumber, REMUNERATIONS);
+        byte[] pdf = TestDocuments.pdf("Payslips", "Employer " + employerNumber + ", November");
+        UUID payslips = UUID.randomUUID();
+        assertEquals("EDELIVERY", domainSystem.sendDocument(payslips, agentSpace, employerNumber, REMUNERATIONS,
+                "Payslips November", pdf).expect(202).json().get("channel").asText());
+        Poll.until("the payslips in the agent's inbox", Steps.EVENT_TIMEOUT, () -> {
+            Response r = agent.inbox(agentSpace).expect(200);
+            return r.text().contains(payslips.toString()) ? Attempt.done(r) : Attempt.notYet(r);
+        });
+
+        UUID mandate = UUID.fromString(holderLine(REMUNERATIONS).get("agentMandate").get("mandateId").asText());
+        employer.withdrawMandate(employerSpace, mandate).expect(204);
+
+        Poll.until("the payslips gone from the withdrawn agent's inbox", Steps.EVENT_TIMEOUT, () -> {
+            Response r = agent.inbox(agentSpace).expect(200);
+            return r.text().contains(payslips.toString()) ? Attempt.notYet(r) : Attempt.done(r);
+        });
+        assertEquals(404, agent.downloadDocument(agentSpace, payslips).status(), "nor can it download them");
+        Poll.until("the agent's eDelivery of REMUNERATIONS to stop", Steps.EVENT_TIMEOUT, () -> {
+            Response r = agent.edelivery(agentSpace).expect(200);
+            boolean active = Json.filter(r.json(), st -> employerNumber.equals(st.get("employer").asText())
+                    && REMUNERATIONS.equals(st.get("domain").asText()) && st.get("active").asBoolean()).size() > 0;
+            return active ? Attempt.notYet(r) : Attempt.done(r);
+        });
+        // The holder's eDelivery is not on for REMUNERATIONS: the next document goes by post.
+        String channel = Poll.until("the next document to go by post", Steps.EVENT_TIMEOUT, () -> {
+            Response r = domainSystem.sendDocument(UUID.randomUUID(), agentSpace, employerNumber, REMUNERATIONS,
+                    "Payslips December", pdf).expect(202);
+            String took = r.json().get("channel").asText();
+            return "POST".equals(took) ? Attempt.done(took) : Attempt.notYet(r);
+        });
+        assertEquals("POST", channel);
+    }
+
+    @Test
+    @Order(15)
+    void aRevocationCodeEndsTheHolderCertificationAndALetterTellsTheEmployerAtItsRegisteredAddress() {
+        employer.revoke(employerLetter.revocationCodes().get(CodeLetters.Domain.BILLING)).expect(200);
+        assertFalse(domainSystem.authorization(employerSpace, employerNumber, BILLING).expect(200).json()
+                .get("authorized").asBoolean(), "no longer the holder for BILLING");
+
+        JsonNode notice = Poll.until("the holder notice letter", Steps.EVENT_TIMEOUT, () -> {
+            Response r = operator.lettersOfEmployer(employerNumber).expect(200);
+            return Json.filter(r.json(), l -> "HOLDER_NOTICE".equals(l.get("kind").asText())).stream().findFirst()
+                    .map(Attempt::done).orElseGet(() -> Attempt.notYet(r));
+        });
+        assertEquals(form.employer().legalName(), notice.get("recipientName").asText());
+        assertEquals(form.employer().address().locality(), notice.get("address").get("locality").asText());
+        String text = CodeLetters.text(pdf(notice));
+        assertTrue(text.contains(employerSpace.toString()), "the notice names the space: " + text);
+        allCodes().forEach(code -> assertFalse(text.contains(code), "a notice never carries a code"));
+    }
+
+    @Test
+    @Order(16)
+    void aSpaceCertifiedWithReissuedCodesReplacesTheHolderAndTheEmployerIsToldWhichSpaceHoldsItNow() {
+        JsonNode reissue = operator.reissue(requestId, "The employer lost its letter").expect(200).json();
+        Set<String> fresh = Json.list(reissue.get("letters")).stream().map(l -> l.get("codeLetterId").asText())
+                .collect(Collectors.toSet());
+        JsonNode toEmployer = Poll.until("the reissued employer letter", Steps.EVENT_TIMEOUT, () -> {
+            Response r = operator.lettersOfRequest(requestId).expect(200);
+            return Json.filter(r.json(), l -> "CODES_EMPLOYER".equals(l.get("kind").asText())
+                            && fresh.contains(l.get("codeLetterId").asText())).stream().findFirst()
+                    .map(Attempt::done).orElseGet(() -> Attempt.notYet(r));
+        });
+        assertEquals(form.employer().address().locality(), toEmployer.get("address").get("locality").asText());
+        Steps.printBatch(operator, requestId, List.of(Steps.id(toEmployer)));
+        EmployerLetter reissued = CodeLetters.employerLetter(pdf(toEmployer));
+        operator.letterPosted(Steps.id(toEmployer)).expect(200);
+        Steps.awaitCodesUsable(operator, employerNumber, List.of(UUID.fromString(toEmployer.get("codeLetterId")
+                .asText())));
+
+        UUID otherSpace = Steps.createSpace(employer, "Boulangerie Schmit, second space");
+        String code = reissued.holderAccessCodes().get(CodeLetters.Domain.EMPLOYER_DATA);
+        Poll.until("the mandate-service to know the second space", Steps.EVENT_TIMEOUT, () -> {
+            Response r = employer.certify(otherSpace, EMPLOYER_DATA, "HOLDER", code, form.securityCode());
+            return r.status() == 404 ? Attempt.notYet(r) : Attempt.done(r.expect(201));
+        });
+        assertFalse(domainSystem.authorization(employerSpace, employerNumber, EMPLOYER_DATA).expect(200).json()
+                .get("authorized").asBoolean(), "the first space no longer holds EMPLOYER_DATA");
+
+        JsonNode notice = Poll.until("the replacement notice", Steps.EVENT_TIMEOUT, () -> {
+            Response r = operator.lettersOfEmployer(employerNumber).expect(200);
+            List<JsonNode> notices = Json.filter(r.json(), l -> "HOLDER_NOTICE".equals(l.get("kind").asText()));
+            return notices.size() == 2 ? Attempt.done(notices.get(1)) : Attempt.notYet(r);
+        });
+        String text = CodeLetters.text(pdf(notice));
+        assertTrue(text.contains(otherSpace.toString()), "the notice names the space that holds it now: " + text);
+        assertFalse(text.contains(code), "a notice never carries a code");
+    }
+
+    @Test
+    @Order(17)
+    void whenTheRegisterMarksTheEmployerCeasedEveryMandateEndsAndItsEDeliveryStops() {
+        register.cease(employerNumber);
+
+        Poll.until("the holder's authorizations to end", Steps.EVENT_TIMEOUT, () -> {
+            Response r = domainSystem.authorization(employerSpace, employerNumber, AFFILIATIONS).expect(200);
+            return r.json().get("authorized").asBoolean() ? Attempt.notYet(r) : Attempt.done(r);
+        });
+        for (String domain : List.of(REMUNERATIONS, BILLING)) {
+            assertFalse(domainSystem.authorization(employerSpace, employerNumber, domain).expect(200).json()
+                    .get("authorized").asBoolean(), domain);
+        }
+        assertEquals(List.of(), Json.list(employer.certifications(employerSpace).expect(200).json()));
+        Poll.until("the holder's eDelivery of AFFILIATIONS to stop", Steps.EVENT_TIMEOUT, () -> {
+            Response r = employer.edelivery(employerSpace).expect(200);
+            return Json.filter(r.json(), st -> st.get("active").asBoolean()).isEmpty() ? Attempt.done(r)
+                    : Attempt.notYet(r);
+        });
+        assertEquals(404, employer.downloadDocument(employerSpace, documentId).status(),
+                "the employer's documents are no longer readable in the space");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -31,6 +31,10 @@ public class LetterRepository implements PanacheRepositoryBase<Letter, UUID> {
         return list("requestId = ?1 order by createdAt, kind, recipientName", requestId);
     }
 
+    public List<Letter> ofEmployer(String employer) {
+        return list("employer = ?1 order by createdAt, kind, recipientName", employer);
+    }
+
     public List<Letter> ofBatch(UUID batchId) {
         return list("batchId = ?1 order by address.country, address.postcode, createdAt, id", batchId);
     }

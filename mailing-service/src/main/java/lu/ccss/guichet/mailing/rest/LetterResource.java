@@ -14,10 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mailing.service.LetterService;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.platform.validation.Checked;
+import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
 import lu.ccss.guichet.platform.validation.ValidUuid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,24 +51,33 @@ public class LetterResource {
     }
 
     @GET
-    @Operation(summary = "Letters of a request (or of a print batch), with status and history, never codes",
-            description = "Role ccss-operator. Give requestId or batchId (a UUID).")
+    @Operation(summary = "Letters of a request, of a print batch or of an employer, with status and history, never "
+            + "codes", description = "Role ccss-operator. Give requestId or batchId (a UUID), or employer (a "
+            + "registration number: every letter to that employer — code letters, documents by post, holder notices — "
+            + "and to its agents for its requests).")
     @APIResponse(responseCode = "200", description = "The letters, oldest first (possibly none)")
-    @APIResponse(responseCode = "400", description = "Neither requestId nor batchId, or not a UUID (field named)")
+    @APIResponse(responseCode = "400", description = "None of requestId, batchId, employer, or a malformed one "
+            + "(field named)")
     @APIResponse(responseCode = "401", description = "No or bad token")
     @APIResponse(responseCode = "403", description = "Not a CCSS operator")
     public List<LetterViews.LetterView> list(
             @Parameter(description = "The certification request (UUID)") @QueryParam("requestId")
             @ValidUuid(optional = true) String requestId,
             @Parameter(description = "The print batch (UUID)") @QueryParam("batchId")
-            @ValidUuid(optional = true) String batchId) {
+            @ValidUuid(optional = true) String batchId,
+            @Parameter(description = "The employer (registration number)") @QueryParam("employer")
+            @ValidRegistrationNumber(optional = true) String employer) {
         if (requestId != null && !requestId.isBlank()) {
             return letters.ofRequest(Checked.uuid(requestId)).stream().map(LetterViews.LetterView::of).toList();
         }
         if (batchId != null && !batchId.isBlank()) {
             return letters.ofBatch(Checked.uuid(batchId)).stream().map(LetterViews.LetterView::of).toList();
         }
-        throw DomainException.invalidField("requestId", "is required (or batchId)");
+        if (employer != null && !employer.isBlank()) {
+            return letters.ofEmployer(RegistrationNumber.normalise(employer.strip())).stream()
+                    .map(LetterViews.LetterView::of).toList();
+        }
+        throw DomainException.invalidField("requestId", "is required (or batchId, or employer)");
     }
 
     @GET

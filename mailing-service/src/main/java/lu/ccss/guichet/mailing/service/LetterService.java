@@ -42,6 +42,11 @@ public class LetterService {
     }
 
     @Transactional
+    public List<LetterRecord> ofEmployer(String employer) {
+        return letters.ofEmployer(employer).stream().map(this::record).toList();
+    }
+
+    @Transactional
     public List<LetterRecord> ofBatch(UUID batchId) {
         return letters.ofBatch(batchId).stream().map(this::record).toList();
     }

@@ -25,13 +25,23 @@ public @interface ValidRegistrationNumber {
 
     Class<? extends Payload>[] payload() default {};
 
+    /** Whether a missing (null or blank) value is allowed. */
+    boolean optional() default false;
+
     class Validator implements ConstraintValidator<ValidRegistrationNumber, String> {
+
+        private boolean optional;
+
+        @Override
+        public void initialize(ValidRegistrationNumber rule) {
+            this.optional = rule.optional();
+        }
 
         @Override
         public boolean isValid(String raw, ConstraintValidatorContext context) {
             String digits = RegistrationNumber.normalise(raw == null ? null : raw.strip());
             if (digits.isEmpty()) {
-                return Violations.report(context, "is required");
+                return optional || Violations.report(context, "is required");
             }
             return RegistrationNumber.problem(digits).map(problem -> Violations.report(context, problem)).orElse(true);
         }
