@@ -102,6 +102,11 @@ final class EDeliveryApi {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
+    /** Waits until the inbox holds the document. */
+    static void awaitStored(UUID document) {
+        awaitCount("select count(*) from inbox_document where id = '" + document + "'", 1);
+    }
+
     /** The mailing-service routes a document to the space's inbox. */
     static void documentRouted(String eventId, UUID document, UUID space, String employer, String domain, String title,
                                String contentType, byte[] content, String sha256, Instant routedAt) {

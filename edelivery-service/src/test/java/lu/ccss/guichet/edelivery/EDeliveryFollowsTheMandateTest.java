@@ -17,6 +17,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.DEAD_LETTER;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.activate;
+import static lu.ccss.guichet.edelivery.EDeliveryApi.awaitStored;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.certificationGranted;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.documentRouted;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.domainFirstUsed;
@@ -43,10 +44,6 @@ class EDeliveryFollowsTheMandateTest {
 
     private static String inbox(UUID space) {
         return "/api/spaces/" + space + "/edelivery/documents";
-    }
-
-    private static void awaitStored(UUID document) {
-        awaitCount("select count(*) from inbox_document where id = '" + document + "'", 1);
     }
 
     private static List<ConsumerRecord<String, String>> stoppedEvents(UUID space) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.DEAD_LETTER;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.activate;
+import static lu.ccss.guichet.edelivery.EDeliveryApi.awaitStored;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.documentRouted;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.memberAdded;
 import static lu.ccss.guichet.edelivery.EDeliveryApi.newEmployer;
@@ -43,10 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class InboxTest {
 
     private static final String DOCUMENT_READ = "lu.ccss.edelivery.document-read.v1";
-
-    private static void awaitStored(UUID document) throws Exception {
-        awaitCount("select count(*) from inbox_document where id = '" + document + "'", 1);
-    }
 
     private static String inboxPath(UUID space) {
         return "/api/spaces/" + space + "/edelivery/documents";

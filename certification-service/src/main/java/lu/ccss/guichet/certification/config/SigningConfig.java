@@ -31,6 +31,13 @@ public interface SigningConfig {
         /** Alias of the key entry; the first key entry when absent. */
         Optional<String> keyAlias();
 
+        /**
+         * Whether the local signer may run in production mode (what {@code quarkus-run.jar} runs): only for the local
+         * run or a test installation. Its seal is this service's own key, not a qualified signature.
+         */
+        @WithDefault("false")
+        boolean allowedInProduction();
+
         /** The signature's location field. */
         @WithDefault("MyGuichet.lu")
         String location();

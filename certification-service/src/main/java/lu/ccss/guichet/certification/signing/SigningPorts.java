@@ -1,5 +1,6 @@
 package lu.ccss.guichet.certification.signing;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,9 +28,19 @@ public class SigningPorts {
         return config.provider() == SigningConfig.Provider.LUXTRUST ? luxTrust : local;
     }
 
+    /** The local signer in production mode only when explicitly allowed: it stops the service otherwise. */
+    static void requireLocalAllowed(LaunchMode mode, boolean allowedInProduction) {
+        if (mode == LaunchMode.NORMAL && !allowedInProduction) {
+            throw new IllegalStateException("The local signer seals request documents with this service's own key, "
+                    + "which is not a qualified electronic signature: in production set SIGNING_PROVIDER=luxtrust, or "
+                    + "SIGNING_LOCAL_ALLOWED_IN_PRODUCTION=true for a local or test installation");
+        }
+    }
+
     /** Reads (or generates, with its WARNING) the local key at startup rather than at the first signature. */
     void onStart(@Observes StartupEvent event) {
         if (config.provider() == SigningConfig.Provider.LOCAL) {
+            requireLocalAllowed(LaunchMode.current(), config.local().allowedInProduction());
             local.key();
         } else {
             LOG.warnf("Signing provider luxtrust selected: %s; signature requests will be answered with 503",

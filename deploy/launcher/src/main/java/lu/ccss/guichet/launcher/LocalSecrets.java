@@ -95,6 +95,8 @@ final class LocalSecrets {
                 env.put("CERT_SIGNING_KEYSTORE", signingKeystore().toString());
                 env.put("CERT_SIGNING_KEYSTORE_PASSWORD", keys.getProperty("signing-keystore-password"));
                 env.put("CERT_SIGNING_KEY_ALIAS", SIGNING_ALIAS);
+                // The local run signs with its own key on purpose; production must not (SigningPorts).
+                env.put("SIGNING_LOCAL_ALLOWED_IN_PRODUCTION", "true");
             }
             case "mandate-service" -> {
                 env.put("CODES_PUBLIC_KEY", codesPublicKey().toString());

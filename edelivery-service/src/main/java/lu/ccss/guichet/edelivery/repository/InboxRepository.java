@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import lu.ccss.guichet.edelivery.domain.InboxDocument;
+import lu.ccss.guichet.edelivery.domain.SealedContent;
 import lu.ccss.guichet.events.Domain;
 
 import java.time.Instant;
@@ -65,19 +66,21 @@ public class InboxRepository implements PanacheRepositoryBase<InboxDocument, UUI
                 .executeUpdate();
     }
 
-    public void storeContent(UUID documentId, byte[] encrypted) {
-        getEntityManager().createNativeQuery("insert into inbox_document_content (document_id, encrypted) "
-                        + "values (?1, ?2)")
+    public void storeContent(UUID documentId, SealedContent content) {
+        getEntityManager().createNativeQuery("insert into inbox_document_content (document_id, key_id, encrypted) "
+                        + "values (?1, ?2, ?3)")
                 .setParameter(1, documentId)
-                .setParameter(2, encrypted)
+                .setParameter(2, content.keyId())
+                .setParameter(3, content.bytes())
                 .executeUpdate();
     }
 
-    public byte[] content(UUID documentId) {
-        return (byte[]) getEntityManager().createNativeQuery("select encrypted from inbox_document_content "
-                        + "where document_id = ?1")
+    public SealedContent content(UUID documentId) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("select key_id, encrypted "
+                        + "from inbox_document_content where document_id = ?1")
                 .setParameter(1, documentId)
                 .getSingleResult();
+        return new SealedContent((String) row[0], (byte[]) row[1]);
     }
 
     /** Records that {@code reader} read the document; returns false if they had already. */

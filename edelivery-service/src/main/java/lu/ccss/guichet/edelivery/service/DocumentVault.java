@@ -1,57 +1,49 @@
 package lu.ccss.guichet.edelivery.service;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.edelivery.config.DocumentsKeyConfig;
+import lu.ccss.guichet.edelivery.domain.SealedContent;
 import lu.ccss.guichet.platform.crypto.SealedBox;
-import org.jboss.logging.Logger;
+import lu.ccss.guichet.platform.keys.KeyRing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts inbox documents at rest (AES-256-GCM). The document id is bound as associated data, so bytes moved to
- * another document's row do not decrypt. The key ({@code EDELIVERY_DOCUMENTS_KEY}, base64 of 32 bytes) lives outside
- * the database.
+ * another document's row do not decrypt. The keys ({@code EDELIVERY_DOCUMENTS_KEY}, base64 of 32 bytes each) live
+ * outside the database under the {@link KeyRing} policy: required outside dev and test; a document is sealed with
+ * the current key and opened with the key whose id its row records, so keys can rotate.
  */
 @ApplicationScoped
 @Startup
 public class DocumentVault {
 
-    private static final Logger LOG = Logger.getLogger(DocumentVault.class);
     private static final int KEY_BYTES = 32;
 
-    private final SecretKey key;
+    private final KeyRing keys;
 
     public DocumentVault(DocumentsKeyConfig config) {
-        Optional<String> configured = config.documentsKey();
-        byte[] bytes;
-        if (configured.isPresent() && !configured.get().isBlank()) {
-            bytes = Base64.getDecoder().decode(configured.get().strip());
-            if (bytes.length != KEY_BYTES) {
-                throw new IllegalStateException("guichet.edelivery.documents-key must be " + KEY_BYTES
-                        + " bytes, base64");
-            }
-        } else {
-            bytes = new byte[KEY_BYTES];
-            new SecureRandom().nextBytes(bytes);
-            LOG.warn("EDELIVERY_DOCUMENTS_KEY is not configured: a generated key is in use, so inbox documents "
-                    + "stored now cannot be read after a restart. Configure the key for any real deployment.");
-        }
-        this.key = new SecretKeySpec(bytes, "AES");
+        this.keys = KeyRing.read("EDELIVERY_DOCUMENTS_KEY", config.documentsKey(), KEY_BYTES, KEY_BYTES,
+                LaunchMode.current());
     }
 
-    public byte[] seal(UUID documentId, byte[] content) {
-        return SealedBox.Aes.encryptWithRandomIv(key, content, associatedData(documentId));
+    public SealedContent seal(UUID documentId, byte[] content) {
+        return new SealedContent(keys.currentId(), SealedBox.Aes.encryptWithRandomIv(aes(keys.current()), content,
+                associatedData(documentId)));
     }
 
-    public byte[] open(UUID documentId, byte[] sealed) {
-        return SealedBox.Aes.decryptWithIvPrefix(key, sealed, associatedData(documentId));
+    public byte[] open(UUID documentId, SealedContent sealed) {
+        return SealedBox.Aes.decryptWithIvPrefix(aes(keys.key(sealed.keyId())), sealed.bytes(),
+                associatedData(documentId));
+    }
+
+    private static SecretKey aes(byte[] key) {
+        return new SecretKeySpec(key, "AES");
     }
 
     private static byte[] associatedData(UUID documentId) {

@@ -22,15 +22,15 @@ public class AgentMandateQueries {
      * cannot be added as a collaborator.
      */
     @SuppressWarnings("unchecked")
-    public List<String> employersServedAsAgent(String nationalIdHash, UUID holderSpaceId) {
+    public List<String> employersServedAsAgent(List<String> nationalIdHashes, UUID holderSpaceId) {
         return entityManager.createNativeQuery("select distinct agent.employer from person_identity p "
                         + "join space_member m on m.user_id = p.user_id "
                         + "join mandate agent on agent.space_id = m.space_id and agent.capacity = 'AGENT' "
                         + "and agent.revoked_at is null "
                         + "join mandate holder on holder.employer = agent.employer and holder.capacity = 'HOLDER' "
                         + "and holder.revoked_at is null "
-                        + "where p.national_id_hash = ?1 and holder.space_id = ?2 order by agent.employer")
-                .setParameter(1, nationalIdHash)
+                        + "where p.national_id_hash in (?1) and holder.space_id = ?2 order by agent.employer")
+                .setParameter(1, nationalIdHashes)
                 .setParameter(2, holderSpaceId)
                 .getResultList();
     }

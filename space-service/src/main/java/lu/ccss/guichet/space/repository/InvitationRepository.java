@@ -19,9 +19,9 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         return findByIdOptional(invitationId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The open invitation of a person (by national number hash) to a space, if any. */
-    public Optional<Invitation> pendingFor(UUID spaceId, String nationalIdHash) {
-        return find("spaceId = ?1 and nationalIdHash = ?2 and status = ?3", spaceId, nationalIdHash,
+    /** The open invitation of a person (by the hashes of their national number, one per key) to a space, if any. */
+    public Optional<Invitation> pendingFor(UUID spaceId, List<String> nationalIdHashes) {
+        return find("spaceId = ?1 and nationalIdHash in ?2 and status = ?3", spaceId, nationalIdHashes,
                 InvitationStatus.PENDING).firstResultOptional();
     }
 
@@ -31,9 +31,9 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
     }
 
     /** The invitations awaiting a person, still valid at {@code now}, newest first. */
-    public List<Invitation> awaiting(String nationalIdHash, Instant now) {
-        return list("nationalIdHash = ?1 and status = ?2 and expiresAt > ?3 order by invitedAt desc",
-                nationalIdHash, InvitationStatus.PENDING, now);
+    public List<Invitation> awaiting(List<String> nationalIdHashes, Instant now) {
+        return list("nationalIdHash in ?1 and status = ?2 and expiresAt > ?3 order by invitedAt desc",
+                nationalIdHashes, InvitationStatus.PENDING, now);
     }
 
     /** Deletes the invitations closed (accepted, withdrawn or expired) before {@code cutoff}; returns how many. */

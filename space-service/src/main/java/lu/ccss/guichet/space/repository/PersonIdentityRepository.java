@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The keyed hash of the national number of the users who belong to a space. */
@@ -26,11 +27,11 @@ public class PersonIdentityRepository {
                 .executeUpdate();
     }
 
-    /** Whether the person with that national number hash is a user of the space. */
-    public boolean isMember(String nationalIdHash, UUID spaceId) {
+    /** Whether the person with that national number (hashed under each key) is a user of the space. */
+    public boolean isMember(List<String> nationalIdHashes, UUID spaceId) {
         return !entityManager.createNativeQuery("select 1 from person_identity p join space_member m "
-                        + "on m.user_id = p.user_id where p.national_id_hash = ?1 and m.space_id = ?2 limit 1")
-                .setParameter(1, nationalIdHash)
+                        + "on m.user_id = p.user_id where p.national_id_hash in (?1) and m.space_id = ?2 limit 1")
+                .setParameter(1, nationalIdHashes)
                 .setParameter(2, spaceId)
                 .getResultList().isEmpty();
     }

@@ -2,11 +2,10 @@ package lu.ccss.guichet.space.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import lu.ccss.guichet.events.MemberRole;
 import lu.ccss.guichet.space.domain.Space;
 import lu.ccss.guichet.space.service.MySpace;
-
-import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Optional;

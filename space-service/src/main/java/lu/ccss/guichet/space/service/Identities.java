@@ -22,8 +22,8 @@ public class Identities {
         this.identities = identities;
     }
 
-    /** The keyed hash of the caller's national number, if their token carries a valid one. */
-    public Optional<String> callerHash() {
+    /** The keyed hashes of the caller's national number, if their token carries a valid one. */
+    public Optional<NationalIdDigest.Hashes> callerHash() {
         return caller.nationalId()
                 .map(claim -> claim.replace(" ", ""))
                 .filter(NationalIdentificationNumber::isValid)
@@ -31,9 +31,9 @@ public class Identities {
     }
 
     /** Records the caller's national number hash, as a user of a space, if their token carries one. */
-    public Optional<String> recordCaller(Instant now) {
-        Optional<String> hash = callerHash();
-        hash.ifPresent(h -> identities.record(caller.userId(), h, now));
+    public Optional<NationalIdDigest.Hashes> recordCaller(Instant now) {
+        Optional<NationalIdDigest.Hashes> hash = callerHash();
+        hash.ifPresent(h -> identities.record(caller.userId(), h.current(), now));
         return hash;
     }
 }

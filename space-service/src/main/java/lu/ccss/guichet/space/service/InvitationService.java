@@ -71,13 +71,13 @@ public class InvitationService {
     public Invitation invite(UUID spaceId, InvitationDetails details) {
         lockSpace(spaceId);
         access.requireAdministrator(spaceId);
-        String hash = digest.of(details.nationalId().digits());
-        if (identities.isMember(hash, spaceId)) {
+        NationalIdDigest.Hashes hash = digest.of(details.nationalId().digits());
+        if (identities.isMember(hash.all(), spaceId)) {
             throw DomainException.conflict("This person already belongs to the space");
         }
         refuseAgents(hash, spaceId);
         Instant now = Instant.now();
-        invitations.pendingFor(spaceId, hash).ifPresent(open -> {
+        invitations.pendingFor(spaceId, hash.all()).ifPresent(open -> {
             if (open.statusAt(now) == InvitationStatus.PENDING) {
                 throw DomainException.conflict("This person already has an open invitation to the space ("
                         + open.id + ", until " + open.expiresAt + "); withdraw it to invite them again");
@@ -85,7 +85,7 @@ public class InvitationService {
             open.lapse();
             invitations.flush();
         });
-        Invitation invitation = Invitation.create(spaceId, details, hash, caller.userId(), now, validity);
+        Invitation invitation = Invitation.create(spaceId, details, hash.current(), caller.userId(), now, validity);
         invitations.persist(invitation);
         return invitation;
     }
@@ -123,7 +123,7 @@ public class InvitationService {
     /** The open invitations made out to the caller's national number. */
     @Transactional
     public List<AwaitingInvitation> mine() {
-        return callerIdentity.callerHash().map(hash -> invitations.awaiting(hash, Instant.now())).orElse(List.of())
+        return callerIdentity.callerHash().map(hash -> invitations.awaiting(hash.all(), Instant.now())).orElse(List.of())
                 .stream().map(i -> new AwaitingInvitation(i, spaces.findById(i.spaceId).name)).toList();
     }
 
@@ -134,10 +134,10 @@ public class InvitationService {
     @Transactional
     public MySpace accept(UUID invitationId) {
         Invitation invitation = invitations.lock(invitationId).orElseThrow(() -> noInvitation(invitationId));
-        String hash = callerIdentity.callerHash().orElseThrow(() -> DomainException.notAllowed(
+        NationalIdDigest.Hashes hash = callerIdentity.callerHash().orElseThrow(() -> DomainException.notAllowed(
                 "Your sign-in carries no national identification number; sign in with an identity that does "
                         + "(e.g. LuxTrust or the eID card) to accept an invitation"));
-        if (!hash.equals(invitation.nationalIdHash)) {
+        if (!hash.matches(invitation.nationalIdHash)) {
             throw DomainException.notAllowed("This invitation is made out to another person");
         }
         Instant now = Instant.now();
@@ -160,7 +160,7 @@ public class InvitationService {
             throw DomainException.conflict("You already belong to " + maxSpacesPerPerson
                     + " spaces, the most one person may hold; leave a space before joining another");
         }
-        identities.record(userId, hash, now);
+        identities.record(userId, hash.current(), now);
         refuseAgents(hash, space.id);
         SpaceMember member = SpaceMember.of(space.id, userId, invitation.role,
                 caller.displayName().orElse(invitation.name), now);
@@ -181,8 +181,8 @@ public class InvitationService {
         }
     }
 
-    private void refuseAgents(String nationalIdHash, UUID spaceId) {
-        List<String> employers = agentMandates.employersServedAsAgent(nationalIdHash, spaceId);
+    private void refuseAgents(NationalIdDigest.Hashes nationalIdHash, UUID spaceId) {
+        List<String> employers = agentMandates.employersServedAsAgent(nationalIdHash.all(), spaceId);
         if (!employers.isEmpty()) {
             throw DomainException.conflict("This person acts as agent for employer " + String.join(", ", employers)
                     + ", of which this space is the certified holder. Agents (accountants, fiduciaries) and their "
