@@ -380,4 +380,21 @@ class InvitationResourceTest {
         given().auth().oauth2(Tokens.user(newUser())).when().get("/api/invitations")
                 .then().statusCode(200).body("$", hasSize(0));
     }
+
+    @Test
+    void aSpaceSendsAtMostTheDailyNumberOfInvitations() {
+        String administrator = Tokens.newUser();
+        String spaceId = SpaceApi.createSpace(administrator, null);
+        for (int i = 0; i < 50; i++) {
+            SpaceApi.invite(administrator, spaceId, SpaceApi.newNationalId(), "MEMBER");
+        }
+        given().auth().oauth2(Tokens.user(administrator)).contentType(ContentType.JSON)
+                .body(Map.of("name", "One Too Many", "email", "many@example.lu", "nationalId",
+                        SpaceApi.newNationalId(), "role", "MEMBER"))
+                .when().post("/api/spaces/" + spaceId + "/invitations")
+                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .contentType("application/problem+json");
+        assertEquals(50, count("select count(*) from invitation where space_id = '" + spaceId + "'"),
+                "the refused invitation is not stored");
+    }
 }

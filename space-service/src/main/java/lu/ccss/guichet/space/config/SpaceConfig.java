@@ -11,8 +11,8 @@ import java.util.Optional;
 public interface SpaceConfig {
 
     /**
-     * Key of the keyed hash (HMAC-SHA-256) under which national numbers are matched: base64, at least 32 bytes.
-     * Unset: a key is generated at start and recorded identities are not recognised after a restart.
+     * Keys of the keyed hash (HMAC-SHA-256) under which national numbers are matched: base64, at least 32 bytes each,
+     * {@code <id>:<base64>} separated by commas, the current first (platform.keys.KeyRing).
      */
     Optional<String> nationalIdHmacKey();
 
@@ -27,4 +27,8 @@ public interface SpaceConfig {
     /** Most spaces one person may belong to. */
     @WithDefault("200")
     int maxPerPerson();
+
+    /** Most invitations the administrators of one space may send within 24 hours (each names a national number). */
+    @WithDefault("50")
+    int maxInvitationsPerDay();
 }

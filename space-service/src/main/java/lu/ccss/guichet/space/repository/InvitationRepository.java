@@ -25,6 +25,11 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
                 InvitationStatus.PENDING).firstResultOptional();
     }
 
+    /** How many invitations the space sent since {@code since}, whatever became of them. */
+    public long countSentSince(UUID spaceId, Instant since) {
+        return count("spaceId = ?1 and invitedAt >= ?2", spaceId, since);
+    }
+
     /** Every invitation of a space, newest first. */
     public List<Invitation> ofSpace(UUID spaceId) {
         return list("spaceId = ?1 order by invitedAt desc, id", spaceId);

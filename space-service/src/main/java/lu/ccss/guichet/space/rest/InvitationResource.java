@@ -50,6 +50,8 @@ public class InvitationResource {
     @APIResponse(responseCode = "404", description = "No such space among the caller's spaces")
     @APIResponse(responseCode = "409", description = "The person already belongs to the space, already has an open "
             + "invitation to it, or acts as agent for an employer of which this space is the holder")
+    @APIResponse(responseCode = "429", description = "The space sent {guichet.space.max-invitations-per-day} "
+            + "invitations within 24 hours; Retry-After says when to try again")
     public Response invite(@PathParam("spaceId") UUID spaceId,
                            @NotNull(message = "is required") @Valid SpaceRequests.Invite body, UriInfo uri) {
         Invitation invitation = invitations.invite(spaceId,

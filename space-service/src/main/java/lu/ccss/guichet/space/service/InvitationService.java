@@ -46,6 +46,7 @@ public class InvitationService {
     private final Duration validity;
     private final Duration retention;
     private final int maxSpacesPerPerson;
+    private final int maxInvitationsPerDay;
 
     public InvitationService(SpaceRepository spaces, SpaceMemberRepository members, InvitationRepository invitations,
                              PersonIdentityRepository identities, AgentMandateQueries agentMandates,
@@ -64,6 +65,7 @@ public class InvitationService {
         this.validity = config.invitationValidity();
         this.retention = config.invitationRetention();
         this.maxSpacesPerPerson = config.maxPerPerson();
+        this.maxInvitationsPerDay = config.maxInvitationsPerDay();
     }
 
     /** An administrator invites a person; refused if the person already belongs, or acts for an employer as agent. */
@@ -71,12 +73,17 @@ public class InvitationService {
     public Invitation invite(UUID spaceId, InvitationDetails details) {
         lockSpace(spaceId);
         access.requireAdministrator(spaceId);
+        Instant now = Instant.now();
+        // Under the space's lock: two administrators inviting at once cannot both pass the cap.
+        if (invitations.countSentSince(spaceId, now.minus(Duration.ofDays(1))) >= maxInvitationsPerDay) {
+            throw DomainException.tooManyAttempts("This space has sent " + maxInvitationsPerDay
+                    + " invitations within 24 hours, the most allowed; try again later", Duration.ofHours(1));
+        }
         NationalIdDigest.Hashes hash = digest.of(details.nationalId().digits());
         if (identities.isMember(hash.all(), spaceId)) {
             throw DomainException.conflict("This person already belongs to the space");
         }
         refuseAgents(hash, spaceId);
-        Instant now = Instant.now();
         invitations.pendingFor(spaceId, hash.all()).ifPresent(open -> {
             if (open.statusAt(now) == InvitationStatus.PENDING) {
                 throw DomainException.conflict("This person already has an open invitation to the space ("
