@@ -3,6 +3,7 @@ package lu.ccss.guichet.space;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import lu.ccss.guichet.events.Topics;
+import lu.ccss.guichet.testing.TestDatabase;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -154,4 +155,16 @@ class SpaceResourceTest {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
+    @Test
+    void aBodyAboveTheEndpointsLimitIsRefusedBeforeAnythingIsDone() {
+        String user = Tokens.newUser();
+        long before = TestDatabase.count("select count(*) from space");
+        String description = "x".repeat(70_000);
+        given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Too big", "description", description))
+                .when().post("/api/spaces")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("65536"));
+        assertEquals(before, TestDatabase.count("select count(*) from space"), "nothing stored");
+    }
 }

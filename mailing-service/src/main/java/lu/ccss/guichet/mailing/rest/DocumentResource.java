@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import lu.ccss.guichet.mailing.domain.DocumentSubmission;
 import lu.ccss.guichet.mailing.service.DocumentService;
+import lu.ccss.guichet.platform.limits.BodyLimit;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +31,7 @@ public class DocumentResource {
     }
 
     @POST
+    @BodyLimit(bytes = (DocumentSubmission.MAX_BYTES + 2) / 3 * 4 + 64 * 1024) // the PDF in base64, and the other fields
     @Operation(summary = "Send a document to an employer's space in a domain",
             description = "Role domain-system. JSON with the PDF in base64 (content). Routing, in this order: "
                     + "(1) eDelivery active for the space, employer and domain: the document goes to that space's "
