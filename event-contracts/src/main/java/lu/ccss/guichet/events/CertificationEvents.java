@@ -29,11 +29,22 @@ public final class CertificationEvents {
     }
 
     /**
-     * A signed certification request was transmitted to the CCSS. {@code securityCodeHash} is the Argon2id hash
-     * (PHC string format) of the holder's security code, never the code itself.
+     * The Argon2id hash (PHC string, UTF-8) of the holder's security code, sealed for the mandate-service: a fresh
+     * AES-256-GCM key encrypts the hash and that key is encrypted with the mandate-service's RSA public key (RSA-OAEP,
+     * SHA-256). The AES-GCM associated data binds the box to {@code keyId} and to the request id. All fields but
+     * {@code keyId} are base64; {@code keyId} names the mandate-service key pair used, so that it can rotate keys.
+     */
+    public record SealedSecurityCodeHash(String keyId, String encryptedKey, String iv, String ciphertext) {
+    }
+
+    /**
+     * A signed certification request was transmitted to the CCSS (type {@code …request-transmitted.v2}).
+     * {@code sealedSecurityCodeHash} carries the Argon2id hash of the holder's security code, readable only by the
+     * mandate-service; neither the code nor its hash travels in clear.
      */
     public record RequestTransmitted(UUID requestId, String reference, UUID spaceId, Employer employer, Filer filer,
-                                     List<Agent> agents, String securityCodeHash, Instant transmittedAt) {
+                                     List<Agent> agents, SealedSecurityCodeHash sealedSecurityCodeHash,
+                                     Instant transmittedAt) {
     }
 
     private CertificationEvents() {

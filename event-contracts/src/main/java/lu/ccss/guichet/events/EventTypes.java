@@ -18,8 +18,12 @@ public final class EventTypes {
     public static final EventType<SpaceEvents.DomainFirstUsed> DOMAIN_FIRST_USED = new EventType<>(
             "DomainFirstUsed", "lu.ccss.space.domain-first-used.v1", Topics.SPACE, SpaceEvents.DomainFirstUsed.class);
 
+    /**
+     * Version 2: the holder's security-code hash travels sealed for the mandate-service
+     * ({@link CertificationEvents.SealedSecurityCodeHash}); v1 carried it in clear and is no longer published.
+     */
     public static final EventType<CertificationEvents.RequestTransmitted> REQUEST_TRANSMITTED = new EventType<>(
-            "RequestTransmitted", "lu.ccss.certification.request-transmitted.v1", Topics.CERTIFICATION,
+            "RequestTransmitted", "lu.ccss.certification.request-transmitted.v2", Topics.CERTIFICATION,
             CertificationEvents.RequestTransmitted.class);
 
     public static final EventType<MandateEvents.CodesIssued> CODES_ISSUED = new EventType<>(

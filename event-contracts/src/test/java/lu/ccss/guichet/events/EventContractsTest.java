@@ -340,9 +340,10 @@ class EventContractsTest {
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/agents/0/domains", "[\"PENSIONS\"]"),
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/agents/0/domains", "[\"BILLING\", \"BILLING\"]"),
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/agents/0/domains", "[]"),
-                invalid(EventTypes.REQUEST_TRANSMITTED, "/securityCodeHash", "\"K7P4XM2Q\""),
-                invalid(EventTypes.REQUEST_TRANSMITTED, "/securityCodeHash",
-                        "\"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy\""),
+                invalid(EventTypes.REQUEST_TRANSMITTED, "/sealedSecurityCodeHash",
+                        "\"$argon2id$v=19$m=19456,t=2,p=1$uQqVEC+4FglkJvcrXwY2ZA$PVjlC4ReYvNVw3ZUYRI8U4NUuwXakRyTeoKCmFxNCGA\""),
+                invalid(EventTypes.REQUEST_TRANSMITTED, "/sealedSecurityCodeHash/ciphertext", "\"not base64!\""),
+                invalid(EventTypes.REQUEST_TRANSMITTED, "/sealedSecurityCodeHash/keyId", "\"\""),
                 invalid(EventTypes.CODES_ISSUED, "/letters", "[]"),
                 invalid(EventTypes.CODES_ISSUED, "/letters/0/sealedCodes/ciphertext", "\"not base64!\""),
                 invalid(EventTypes.CODES_ISSUED, "/letters/0/recipientKind", "\"OPERATOR\""),
@@ -394,7 +395,7 @@ class EventContractsTest {
         assertTrue(new String(content, 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
     }
 
-    /** The sealed codes of the sample are opaque base64, and no sample carries the holder's plaintext code. */
+    /** The sealed codes and the sealed security-code hash of the samples are opaque base64. */
     @Test
     void codesIssuedSampleCarriesOnlySealedCodes() {
         JsonNode sample = read(EventTypes.CODES_ISSUED.sampleResource());
@@ -406,7 +407,25 @@ class EventContractsTest {
             }
         }
         JsonNode request = read(EventTypes.REQUEST_TRANSMITTED.sampleResource());
-        assertTrue(request.path("securityCodeHash").asText().startsWith("$argon2id$"));
+        JsonNode sealedHash = request.path("sealedSecurityCodeHash");
+        assertEquals(Set.of("keyId", "encryptedKey", "iv", "ciphertext"), new HashSet<>(fieldNames(sealedHash)));
+        for (String field : List.of("encryptedKey", "iv", "ciphertext")) {
+            Base64.getDecoder().decode(sealedHash.path(field).asText());
+        }
+    }
+
+    /** No sample, and no schema property of any catalogued type, carries a security-code hash in clear. */
+    @Test
+    void noEventCarriesTheSecurityCodeHashInClear() {
+        for (EventType<?> type : EventTypes.ALL) {
+            String sample = read(type.sampleResource()).toString();
+            assertFalse(sample.contains("$argon2"), type.sampleResource() + " carries an Argon2 hash");
+            for (RecordComponent c : type.payloadClass().getRecordComponents()) {
+                assertFalse(c.getName().equals("securityCodeHash"), type.name() + " has a securityCodeHash field");
+            }
+        }
+        assertTrue(EventTypes.byType("lu.ccss.certification.request-transmitted.v1").isEmpty(),
+                "v1 carried the hash in clear and is no longer published");
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

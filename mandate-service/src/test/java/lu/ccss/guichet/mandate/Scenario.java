@@ -29,6 +29,7 @@ import lu.ccss.guichet.events.Topics;
 import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
 import lu.ccss.guichet.platform.crypto.SealedBox;
+import lu.ccss.guichet.platform.crypto.SecurityCodeHashSeal;
 import lu.ccss.guichet.testing.TestData;
 import lu.ccss.guichet.testing.Tokens;
 import lu.ccss.guichet.testing.TopicReader;
@@ -36,6 +37,7 @@ import lu.ccss.guichet.testing.TopicWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,9 @@ final class Scenario {
     static final String HOLDER_SECURITY_CODE = "Mos3lle!";
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final PrivateKey MAILING_KEY = KeyMaterial.privateKey("src/test/resources/keys/codes-test-private.pem");
+    /** The mandate-service's (test) public key for the holder's security code, as the certification-service has it. */
+    private static final PublicKey SECURITY_CODE_KEY =
+            KeyMaterial.publicKey("src/test/resources/keys/security-code-test-public.pem");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static String holderSecurityHash;
 
@@ -110,14 +115,25 @@ final class Scenario {
     }
 
     static void transmit(UUID requestId, String eventId, String employer, List<CertificationEvents.Agent> agents) {
+        transmit(requestId, eventId, employer, agents, sealHolderHash(holderSecurityHash(), requestId));
+    }
+
+    /** Publishes a transmitted request whose holder's hash is {@code sealed} as it is (forged ones too). */
+    static void transmit(UUID requestId, String eventId, String employer, List<CertificationEvents.Agent> agents,
+                         CertificationEvents.SealedSecurityCodeHash sealed) {
         var event = new CertificationEvents.RequestTransmitted(requestId, "CERT-TEST-" + requestId.toString()
                 .substring(0, 6), UUID.randomUUID(),
                 new CertificationEvents.Employer(employer, "Boulangerie Schmit S.à r.l.",
                         address("Avenue de la Liberté", "Luxembourg"), "fr"),
                 new CertificationEvents.Filer("Schmit", "Claire", "claire@example.lu", "+352 621 123 456"),
-                agents, holderSecurityHash(), Instant.now());
+                agents, sealed, Instant.now());
         TopicWriter.publish(Topics.CERTIFICATION, requestId.toString(), eventId,
                 EventTypes.REQUEST_TRANSMITTED.type(), json(event));
+    }
+
+    /** Seals a hash for the mandate-service's test key, as the certification-service does. */
+    static CertificationEvents.SealedSecurityCodeHash sealHolderHash(String argon2idHash, UUID requestId) {
+        return SecurityCodeHashSeal.seal(argon2idHash, requestId, SECURITY_CODE_KEY, "test");
     }
 
     static synchronized String holderSecurityHash() {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "guichet.certification")
 public interface CertificationConfig {
@@ -19,4 +20,14 @@ public interface CertificationConfig {
     /** An agent's mandate end date (agents step, optional) is at most this many years after today. */
     @WithDefault("5")
     int agentMandateMaxYears();
+
+    /**
+     * The mandate-service's RSA public key (PEM text or the path of a PEM file) that seals the holder's
+     * security-code hash in RequestTransmitted; only the mandate-service holds the private key.
+     */
+    Optional<String> securityCodeKey();
+
+    /** Names the mandate-service key pair, so that it can rotate keys. */
+    @WithDefault("local")
+    String securityCodeKeyId();
 }

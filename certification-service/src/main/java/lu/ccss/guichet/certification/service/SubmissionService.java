@@ -47,10 +47,12 @@ public class SubmissionService {
     private final Caller caller;
     private final RegisteredParties parties;
     private final AgentMandateEnd mandateEnd;
+    private final SecurityCodeSealer sealer;
 
     public SubmissionService(RequestLoader loader, FilingRules rules, RequestDocumentRepository documents,
                              RequestDocumentRenderer renderer, SigningPorts signing, Timeline timeline, Outbox outbox,
-                             Caller caller, RegisteredParties parties, AgentMandateEnd mandateEnd) {
+                             Caller caller, RegisteredParties parties, AgentMandateEnd mandateEnd,
+                             SecurityCodeSealer sealer) {
         this.loader = loader;
         this.rules = rules;
         this.documents = documents;
@@ -61,6 +63,7 @@ public class SubmissionService {
         this.caller = caller;
         this.parties = parties;
         this.mandateEnd = mandateEnd;
+        this.sealer = sealer;
     }
 
     /**
@@ -122,7 +125,9 @@ public class SubmissionService {
 
     /**
      * Transmits a signed request: it becomes TRANSMITTED and {@code RequestTransmitted} is published with it, once.
-     * The row lock makes a second (or concurrent) transmit see TRANSMITTED and get 409, publishing nothing.
+     * The row lock makes a second (or concurrent) transmit see TRANSMITTED and get 409, publishing nothing. The
+     * holder's security-code hash leaves only sealed for the mandate-service (so the outbox row holds only the sealed
+     * form) and the request row forgets it in the same transaction.
      */
     @Transactional
     public CertificationRequest transmit(UUID id) {
@@ -131,14 +136,16 @@ public class SubmissionService {
         String securityCodeHash = request.securityCodeHash;
         request.transmitted(now);
         rules.refuseAgentFiling(request.spaceId, request.employer);
-        outbox.record(EventTypes.REQUEST_TRANSMITTED, AGGREGATE, request.id, event(request, securityCodeHash, now));
+        outbox.record(EventTypes.REQUEST_TRANSMITTED, AGGREGATE, request.id,
+                event(request, sealer.seal(securityCodeHash, request.id), now));
         timeline.record(request.id, TimelineKind.TRANSMITTED, now, caller.userId());
         LOG.infof("Certification request %s (%s) of space %s transmitted by %s", request.reference, request.id,
                 request.spaceId, caller.userId());
         return request;
     }
 
-    private static CertificationEvents.RequestTransmitted event(CertificationRequest request, String securityCodeHash,
+    private static CertificationEvents.RequestTransmitted event(CertificationRequest request,
+                                                                CertificationEvents.SealedSecurityCodeHash sealedHash,
                                                                 Instant now) {
         EmployerDetails employer = request.employer();
         FilerDetails filer = request.filer();
@@ -148,7 +155,7 @@ public class SubmissionService {
                 new CertificationEvents.Employer(employer.registrationNumber(), employer.legalName(),
                         employer.address(), employer.language().code()),
                 new CertificationEvents.Filer(filer.lastName(), filer.firstName(), filer.email(), filer.phone()),
-                agents, securityCodeHash, now);
+                agents, sealedHash, now);
     }
 
     private static CertificationEvents.Agent agent(AgentDetails agent) {

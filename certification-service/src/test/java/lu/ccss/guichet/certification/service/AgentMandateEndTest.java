@@ -29,6 +29,16 @@ class AgentMandateEndTest {
         public int agentMandateMaxYears() {
             return 3;
         }
+
+        @Override
+        public java.util.Optional<String> securityCodeKey() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String securityCodeKeyId() {
+            return "local";
+        }
     };
 
     /** 23:30 UTC on 31 December 2026 is already 1 January 2027 in Luxembourg. */

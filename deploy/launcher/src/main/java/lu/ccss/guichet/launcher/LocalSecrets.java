@@ -23,11 +23,14 @@ import java.util.concurrent.TimeUnit;
  * The keys the services refuse to start without in production mode (which is what {@code quarkus-run.jar} runs),
  * generated at random once per data directory under {@code secrets/} and kept, so that what was encrypted, hashed or
  * sealed before a restart still opens after it. Local only: wiped by {@code --fresh}, never committed, never shared.
- * Each service gets only its own keys, as in production: the codes' private key only reaches the mailing-service.
+ * Each service gets only its own keys, as in production: the codes' private key only reaches the mailing-service,
+ * and the security-code private key (which opens the holder's security-code hash sealed in RequestTransmitted) only
+ * the mandate-service; the certification-service gets its public key.
  */
 final class LocalSecrets {
 
     static final String CODES_KEY_ID = "local";
+    static final String SECURITY_CODE_KEY_ID = "local";
     static final String SIGNING_ALIAS = "guichet-local-signer";
     private static final List<String> SYMMETRIC_KEYS = List.of("national-id-hmac-key", "codes-hmac-key",
             "letters-encryption-key", "edelivery-documents-key", "signing-keystore-password");
@@ -68,13 +71,8 @@ final class LocalSecrets {
                     keys.store(out, "Generated for this local data directory only; wiped by --fresh");
                 }
             }
-            if (!Files.isRegularFile(codesPrivateKey()) || !Files.isRegularFile(codesPublicKey())) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(3072, random);
-                KeyPair pair = generator.generateKeyPair();
-                Files.writeString(codesPublicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(codesPrivateKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            }
+            ensureRsaPair(codesPublicKey(), codesPrivateKey());
+            ensureRsaPair(securityCodePublicKey(), securityCodePrivateKey());
             if (!Files.isRegularFile(signingKeystore())) {
                 createSigningKeystore();
             }
@@ -95,6 +93,8 @@ final class LocalSecrets {
                 env.put("CERT_SIGNING_KEYSTORE", signingKeystore().toString());
                 env.put("CERT_SIGNING_KEYSTORE_PASSWORD", keys.getProperty("signing-keystore-password"));
                 env.put("CERT_SIGNING_KEY_ALIAS", SIGNING_ALIAS);
+                env.put("SECURITY_CODE_PUBLIC_KEY", securityCodePublicKey().toString());
+                env.put("SECURITY_CODE_KEY_ID", SECURITY_CODE_KEY_ID);
                 // The local run signs with its own key on purpose; production must not (SigningPorts).
                 env.put("SIGNING_LOCAL_ALLOWED_IN_PRODUCTION", "true");
             }
@@ -102,6 +102,8 @@ final class LocalSecrets {
                 env.put("CODES_PUBLIC_KEY", codesPublicKey().toString());
                 env.put("CODES_KEY_ID", CODES_KEY_ID);
                 env.put("CODES_HMAC_KEY", keys.getProperty("codes-hmac-key"));
+                env.put("SECURITY_CODE_PRIVATE_KEY", securityCodePrivateKey().toString());
+                env.put("SECURITY_CODE_KEY_ID", SECURITY_CODE_KEY_ID);
             }
             case "mailing-service" -> {
                 env.put("CODES_PRIVATE_KEY", codesPrivateKey().toString());
@@ -114,6 +116,25 @@ final class LocalSecrets {
             }
         }
         return env;
+    }
+
+    /** An RSA-3072 key pair in PEM files, unless both files are there. */
+    private void ensureRsaPair(Path publicKey, Path privateKey) throws IOException, GeneralSecurityException {
+        if (!Files.isRegularFile(privateKey) || !Files.isRegularFile(publicKey)) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(3072, random);
+            KeyPair pair = generator.generateKeyPair();
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        }
+    }
+
+    private Path securityCodePrivateKey() {
+        return dir.resolve("security-code-private.pem");
+    }
+
+    private Path securityCodePublicKey() {
+        return dir.resolve("security-code-public.pem");
     }
 
     private Path codesPrivateKey() {

@@ -86,6 +86,16 @@ class LauncherTest {
         assertTrue(secrets.forService(mandate).containsKey("CODES_PUBLIC_KEY"));
         ServiceDef.ALL.stream().filter(s -> s != mailing)
                 .forEach(s -> assertFalse(secrets.forService(s).containsKey("CODES_PRIVATE_KEY"), s.name()));
+        // The holder's security-code hash: sealed by the certification-service, opened only by the mandate-service.
+        ServiceDef certification = ServiceDef.ALL.get(1);
+        assertEquals("certification-service", certification.name());
+        assertEquals("mandate-service", mandate.name());
+        assertTrue(secrets.forService(certification).containsKey("SECURITY_CODE_PUBLIC_KEY"));
+        assertEquals(secrets.forService(certification).get("SECURITY_CODE_KEY_ID"),
+                secrets.forService(mandate).get("SECURITY_CODE_KEY_ID"));
+        assertTrue(secrets.forService(mandate).containsKey("SECURITY_CODE_PRIVATE_KEY"));
+        ServiceDef.ALL.stream().filter(s -> s != mandate)
+                .forEach(s -> assertFalse(secrets.forService(s).containsKey("SECURITY_CODE_PRIVATE_KEY"), s.name()));
         // kept: a second launcher on the same data directory gets the same keys
         assertEquals(secrets.forService(mandate), new LocalSecrets(dataDir).forService(mandate));
     }

@@ -64,10 +64,11 @@ public class CodeIssuer {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final EmployerRegister register;
+    private final SecurityCodeKeys securityCodeKeys;
 
     public CodeIssuer(CodeRequestRepository requests, CodeIssuanceRepository issuances, IssuedCodeRepository codes,
                       CodeSecrets secrets, Outbox outbox, AuditTrail audit, ObjectMapper mapper,
-                      EmployerRegister register) {
+                      EmployerRegister register, SecurityCodeKeys securityCodeKeys) {
         this.requests = requests;
         this.issuances = issuances;
         this.codes = codes;
@@ -76,6 +77,7 @@ public class CodeIssuer {
         this.audit = audit;
         this.mapper = mapper;
         this.register = register;
+        this.securityCodeKeys = securityCodeKeys;
     }
 
     /** On RequestTransmitted: keeps what letters need and issues the first codes, once per request. */
@@ -87,7 +89,8 @@ public class CodeIssuer {
                     event.requestId());
             return;
         }
-        CodeRequest request = TransmittedRequest.toCodeRequest(event);
+        // Opened here, kept in this service's database: only this service checks the holder's security code.
+        CodeRequest request = TransmittedRequest.toCodeRequest(event, securityCodeKeys.holderSecurityHash(event));
         requests.persist(request);
         List<RequestAgent> agents = mergedAgents(event);
         agents.forEach(requests::persistAgent);

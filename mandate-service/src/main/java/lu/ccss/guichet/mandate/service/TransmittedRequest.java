@@ -3,6 +3,7 @@ package lu.ccss.guichet.mandate.service;
 import lu.ccss.guichet.events.CertificationEvents.Agent;
 import lu.ccss.guichet.events.CertificationEvents.Employer;
 import lu.ccss.guichet.events.CertificationEvents.RequestTransmitted;
+import lu.ccss.guichet.events.CertificationEvents.SealedSecurityCodeHash;
 import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mandate.domain.CodeRequest;
@@ -23,8 +24,9 @@ final class TransmittedRequest {
         List<String> missing = new ArrayList<>();
         require(e.requestId() != null, "requestId", missing);
         require(notBlank(e.reference()), "reference", missing);
-        require(e.securityCodeHash() != null && e.securityCodeHash().startsWith("$argon2id$"), "securityCodeHash",
-                missing);
+        SealedSecurityCodeHash sealed = e.sealedSecurityCodeHash();
+        require(sealed != null && notBlank(sealed.keyId()) && notBlank(sealed.encryptedKey())
+                && notBlank(sealed.iv()) && notBlank(sealed.ciphertext()), "sealedSecurityCodeHash", missing);
         require(e.transmittedAt() != null, "transmittedAt", missing);
         Employer employer = e.employer();
         if (employer == null) {
@@ -56,7 +58,8 @@ final class TransmittedRequest {
         }
     }
 
-    static CodeRequest toCodeRequest(RequestTransmitted e) {
+    /** {@code holderSecurityHash}: the opened, checked hash ({@link SecurityCodeKeys#holderSecurityHash}). */
+    static CodeRequest toCodeRequest(RequestTransmitted e, String holderSecurityHash) {
         CodeRequest request = new CodeRequest();
         request.requestId = e.requestId();
         request.reference = e.reference();
@@ -65,7 +68,7 @@ final class TransmittedRequest {
         request.employerName = e.employer().legalName();
         request.address = Address.of(e.employer().address());
         request.language = e.employer().language();
-        request.holderSecurityHash = e.securityCodeHash();
+        request.holderSecurityHash = holderSecurityHash;
         request.transmittedAt = e.transmittedAt();
         request.receivedAt = Times.now();
         return request;

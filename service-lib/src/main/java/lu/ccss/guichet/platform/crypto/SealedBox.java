@@ -9,6 +9,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -32,13 +33,21 @@ public final class SealedBox {
     }
 
     public static SealedCodes seal(byte[] content, PublicKey recipient, String keyId) {
+        return seal(content, recipient, keyId, null);
+    }
+
+    /**
+     * Seals {@code content} and binds it, besides the key id, to {@code context} (e.g. what the box is and the id of
+     * the event it travels in): the box opens only with the same context, so it cannot be moved elsewhere.
+     */
+    public static SealedCodes seal(byte[] content, PublicKey recipient, String keyId, String context) {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, RANDOM);
             SecretKey contentKey = generator.generateKey();
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
-            byte[] ciphertext = Aes.encrypt(contentKey, iv, content, keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] ciphertext = Aes.encrypt(contentKey, iv, content, associatedData(keyId, context));
             Cipher rsa = Cipher.getInstance(RSA_OAEP);
             rsa.init(Cipher.ENCRYPT_MODE, recipient, OAEP);
             byte[] wrappedKey = rsa.doFinal(contentKey.getEncoded());
@@ -52,16 +61,25 @@ public final class SealedBox {
 
     /** Opens a box sealed for {@code key}; throws if it was tampered with or sealed for another key. */
     public static byte[] open(SealedCodes box, PrivateKey key) {
+        return open(box, key, null);
+    }
+
+    /** Opens a box sealed with {@link #seal(byte[], PublicKey, String, String)} for {@code key} and {@code context}. */
+    public static byte[] open(SealedCodes box, PrivateKey key, String context) {
         try {
             Base64.Decoder b64 = Base64.getDecoder();
             Cipher rsa = Cipher.getInstance(RSA_OAEP);
             rsa.init(Cipher.DECRYPT_MODE, key, OAEP);
             SecretKey contentKey = new SecretKeySpec(rsa.doFinal(b64.decode(box.encryptedKey())), "AES");
             return Aes.decrypt(contentKey, b64.decode(box.iv()), b64.decode(box.ciphertext()),
-                    box.keyId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+                    associatedData(box.keyId(), context));
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("The sealed box cannot be opened with this key", e);
         }
+    }
+
+    private static byte[] associatedData(String keyId, String context) {
+        return (context == null ? keyId : keyId + "\u0000" + context).getBytes(StandardCharsets.UTF_8);
     }
 
     /** AES-256-GCM with a 128-bit tag; also used for encryption at rest. */

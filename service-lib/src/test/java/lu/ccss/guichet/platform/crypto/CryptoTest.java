@@ -1,5 +1,6 @@
 package lu.ccss.guichet.platform.crypto;
 
+import lu.ccss.guichet.events.CertificationEvents.SealedSecurityCodeHash;
 import lu.ccss.guichet.events.MandateEvents.SealedCodes;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CryptoTest {
@@ -93,5 +98,102 @@ class CryptoTest {
         assertThrows(IllegalStateException.class, () -> SealedBox.open(altered, mailing.getPrivate()));
         SealedCodes otherKeyId = new SealedCodes("k2", box.encryptedKey(), box.iv(), box.ciphertext());
         assertThrows(IllegalStateException.class, () -> SealedBox.open(otherKeyId, mailing.getPrivate()));
+    }
+
+    private static final String SALT = "uQqVEC+4FglkJvcrXwY2ZA";
+    private static final String HASH = "PVjlC4ReYvNVw3ZUYRI8U4NUuwXakRyTeoKCmFxNCGA";
+
+    @Test
+    void anArgon2idHashAskingForGigabytesIsRefusedAtOnceWithoutComputingAnything() {
+        // 4 GiB, 10 000 passes, 64 lanes: computing any of these would exhaust the heap or a core for minutes.
+        List<String> forged = List.of(
+                "$argon2id$v=19$m=4194304,t=2,p=1$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=65537,t=2,p=1$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=19456,t=11,p=1$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=19456,t=999,p=1$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=19456,t=2,p=5$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=19456,t=2,p=64$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=19456,t=0,p=1$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=19456,t=2,p=0$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=7,t=2,p=1$" + SALT + "$" + HASH);
+        assertTimeoutPreemptively(java.time.Duration.ofMillis(500), () -> {
+            for (String phc : forged) {
+                assertFalse(Argon2idHasher.verify(phc, "Secr3t-42"), phc);
+                assertFalse(Argon2idHasher.isAcceptable(phc), phc);
+                assertNotNull(Argon2idHasher.problem(phc), phc);
+            }
+        });
+        assertTrue(Argon2idHasher.problem(forged.get(0)).contains("memory m=4194304"));
+        assertTrue(Argon2idHasher.problem(forged.get(2)).contains("iterations"));
+        assertTrue(Argon2idHasher.problem(forged.get(4)).contains("parallelism"));
+        assertEquals(0, Argon2idHasher.running());
+    }
+
+    @Test
+    void malformedSaltsAndHashesAreInvalidHashes() {
+        List<String> malformed = List.of(
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$" + HASH,                 // 4-byte salt
+                "$argon2id$v=19$m=19456,t=2,p=1$" + "QUFB".repeat(22) + "$" + HASH, // 66-byte salt
+                "$argon2id$v=19$m=19456,t=2,p=1$" + SALT + "$QUFBQUFB",          // 6-byte hash
+                "$argon2id$v=19$m=19456,t=2,p=1$" + SALT + "$" + "QUFB".repeat(22), // 66-byte hash
+                "$argon2id$v=19$m=19456,t=2,p=1$" + SALT.substring(1) + "$" + HASH, // base64 of impossible length
+                "$argon2id$v=19$m=19456,t=2,p=1$" + SALT + "$" + HASH.substring(2),
+                "$argon2id$v=19$m=19456,t=2,p=1$" + SALT + "=$" + HASH,
+                "$argon2id$v=19$m=19456,t=2,p=1$" + SALT,
+                "$argon2i$v=19$m=19456,t=2,p=1$" + SALT + "$" + HASH,
+                "$argon2id$v=16$m=19456,t=2,p=1$" + SALT + "$" + HASH,
+                "$argon2id$v=19$m=19456,t=2,p=1$" + SALT + "$" + HASH + "A".repeat(600),
+                "",
+                "K7P4XM2Q");
+        for (String phc : malformed) {
+            assertFalse(Argon2idHasher.verify(phc, "Secr3t-42"), phc);
+            assertNotNull(Argon2idHasher.problem(phc), phc);
+        }
+        assertFalse(Argon2idHasher.verify(null, "Secr3t-42"));
+        assertNotNull(Argon2idHasher.problem(null));
+    }
+
+    @Test
+    void hashesMadeHereAreWithinTheBoundsAndHashersOutsideThemCannotBeMade() {
+        String hash = Argon2idHasher.withDefaults().hash("Secr3t-42");
+        assertNull(Argon2idHasher.problem(hash));
+        String atTheBounds = new Argon2idHasher(Argon2idHasher.MAX_MEMORY_KIB, 1, Argon2idHasher.MAX_PARALLELISM)
+                .hash("Secr3t-42");
+        assertTrue(Argon2idHasher.verify(atTheBounds, "Secr3t-42"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Argon2idHasher(Argon2idHasher.MAX_MEMORY_KIB + 1, 2, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Argon2idHasher(19456, Argon2idHasher.MAX_ITERATIONS + 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Argon2idHasher(19456, 2, Argon2idHasher.MAX_PARALLELISM + 1));
+    }
+
+    @Test
+    void aSealedSecurityCodeHashOpensOnlyWithTheMandateKeyAndForItsRequest() {
+        KeyPair mandate = KeyMaterial.generateRsa();
+        KeyPair other = KeyMaterial.generateRsa();
+        String hash = Argon2idHasher.withDefaults().hash("Secr3t-42");
+        UUID requestId = UUID.randomUUID();
+        SealedSecurityCodeHash sealed = SecurityCodeHashSeal.seal(hash, requestId, mandate.getPublic(), "m1");
+
+        assertEquals("m1", sealed.keyId());
+        for (String part : List.of(sealed.encryptedKey(), sealed.iv(), sealed.ciphertext())) {
+            assertFalse(part.contains("argon2"));
+            assertFalse(new String(Base64.getDecoder().decode(part), StandardCharsets.ISO_8859_1).contains("argon2"));
+        }
+        assertEquals(hash, SecurityCodeHashSeal.open(sealed, requestId, mandate.getPrivate()));
+        assertThrows(IllegalStateException.class,
+                () -> SecurityCodeHashSeal.open(sealed, requestId, other.getPrivate()));
+        assertThrows(IllegalStateException.class,
+                () -> SecurityCodeHashSeal.open(sealed, UUID.randomUUID(), mandate.getPrivate()));
+        assertThrows(IllegalStateException.class, () -> SecurityCodeHashSeal.open(
+                new SealedSecurityCodeHash("m2", sealed.encryptedKey(), sealed.iv(), sealed.ciphertext()), requestId,
+                mandate.getPrivate()));
+        assertThrows(IllegalStateException.class, () -> SecurityCodeHashSeal.open(
+                new SealedSecurityCodeHash("m1", sealed.encryptedKey(), sealed.iv(), "not base64!"), requestId,
+                mandate.getPrivate()));
+        assertThrows(IllegalStateException.class, () -> SecurityCodeHashSeal.open(
+                new SealedSecurityCodeHash("m1", null, sealed.iv(), sealed.ciphertext()), requestId,
+                mandate.getPrivate()));
     }
 }
