@@ -104,7 +104,7 @@ class NoCodeInClearTest {
         }
         // The codes are really in the letters (so finding none elsewhere means something).
         StringBuilder printed = new StringBuilder();
-        letters.forEach(l -> printed.append(text(pdf(l.get("id")))));
+        letters.forEach(l -> printed.append(text(MailingApi.printed(l.get("id")))));
         request.allCodes().forEach(code -> assertThat(printed.toString(), containsString(code)));
 
         // While the letters wait for the post, their PDFs are stored, encrypted.
