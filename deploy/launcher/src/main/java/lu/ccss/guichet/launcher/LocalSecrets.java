@@ -24,10 +24,16 @@ import java.util.concurrent.TimeUnit;
  * generated at random once per data directory under {@code secrets/} and kept, so that what was encrypted, hashed or
  * sealed before a restart still opens after it. Local only: wiped by {@code --fresh}, never committed, never shared.
  * Each service gets only its own keys, as in production: the codes' private key only reaches the mailing-service.
+ * The print provider's key pair stands in for the provider's: the mailing-service gets only its public half; the
+ * private half ({@code secrets/print-provider-private.pem}) is what the provider would keep, used by the demo and the
+ * system tests to open what they download as the provider.
  */
 final class LocalSecrets {
 
     static final String CODES_KEY_ID = "local";
+    static final String PRINT_PROVIDER_KEY_ID = "local";
+    /** Where, under the data directory, the stand-in print provider's private key is (system tests read it). */
+    static final String PRINT_PROVIDER_PRIVATE_KEY = "secrets/print-provider-private.pem";
     static final String SIGNING_ALIAS = "guichet-local-signer";
     private static final List<String> SYMMETRIC_KEYS = List.of("national-id-hmac-key", "codes-hmac-key",
             "letters-encryption-key", "edelivery-documents-key", "signing-keystore-password");
@@ -69,11 +75,10 @@ final class LocalSecrets {
                 }
             }
             if (!Files.isRegularFile(codesPrivateKey()) || !Files.isRegularFile(codesPublicKey())) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(3072, random);
-                KeyPair pair = generator.generateKeyPair();
-                Files.writeString(codesPublicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(codesPrivateKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                writeKeyPair(codesPublicKey(), codesPrivateKey());
+            }
+            if (!Files.isRegularFile(printProviderPrivateKey()) || !Files.isRegularFile(printProviderPublicKey())) {
+                writeKeyPair(printProviderPublicKey(), printProviderPrivateKey());
             }
             if (!Files.isRegularFile(signingKeystore())) {
                 createSigningKeystore();
@@ -105,6 +110,8 @@ final class LocalSecrets {
                 env.put("CODES_PRIVATE_KEY", codesPrivateKey().toString());
                 env.put("CODES_KEY_ID", CODES_KEY_ID);
                 env.put("LETTERS_ENCRYPTION_KEY", keys.getProperty("letters-encryption-key"));
+                env.put("PRINT_PROVIDER_PUBLIC_KEY", printProviderPublicKey().toString());
+                env.put("PRINT_PROVIDER_KEY_ID", PRINT_PROVIDER_KEY_ID);
             }
             case "edelivery-service" -> env.put("EDELIVERY_DOCUMENTS_KEY", keys.getProperty("edelivery-documents-key"));
             default -> {
@@ -112,6 +119,22 @@ final class LocalSecrets {
             }
         }
         return env;
+    }
+
+    private void writeKeyPair(Path publicKey, Path privateKey) throws GeneralSecurityException, IOException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(3072, random);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    }
+
+    private Path printProviderPrivateKey() {
+        return dir.getParent().resolve(PRINT_PROVIDER_PRIVATE_KEY);
+    }
+
+    private Path printProviderPublicKey() {
+        return dir.resolve("print-provider-public.pem");
     }
 
     private Path codesPrivateKey() {
