@@ -101,8 +101,10 @@ public final class LetterViews {
     }
 
     @Schema(name = "PrintBatchSummary", description = "A print batch that still has letters to print")
-    public record PrintBatchSummary(UUID batchId, Instant createdAt,
-                                    @Schema(description = "Letters gathered into it") int letterCount,
-                                    @Schema(description = "Letters of it still to print (BATCHED)") int waitingLetters) {
+    public record PrintBatchSummary(
+            UUID batchId,
+            Instant createdAt,
+            @Schema(description = "Letters gathered into it") int letterCount,
+            @Schema(description = "Letters of it still to print (BATCHED)") int waitingLetters) {
     }
 }
