@@ -182,6 +182,11 @@ class PlatformJourneyIT {
         JsonNode system = Keycloak.claims(keycloak.domainSystem());
         assertTrue(Json.list(system.get("realm_access").get("roles")).stream()
                 .anyMatch(r -> "domain-system".equals(r.asText())));
+        JsonNode printer = Keycloak.claims(keycloak.printProvider());
+        assertTrue(Json.list(printer.get("realm_access").get("roles")).stream()
+                .anyMatch(r -> "print-provider".equals(r.asText())), "the print provider's service account");
+        assertTrue(Json.list(printer.get("realm_access").get("roles")).stream()
+                .noneMatch(r -> "ccss-operator".equals(r.asText())));
 
         assertEquals(401, employer.anonymous().mySpaces().status());
         assertEquals(401, employer.anonymous().operatorRequests("TRANSMITTED").status());
