@@ -29,6 +29,7 @@ import static lu.ccss.guichet.mailing.MailingApi.letters;
 import static lu.ccss.guichet.mailing.MailingApi.operator;
 import static lu.ccss.guichet.mailing.MailingApi.pages;
 import static lu.ccss.guichet.mailing.MailingApi.pdf;
+import static lu.ccss.guichet.mailing.MailingApi.printed;
 import static lu.ccss.guichet.mailing.MailingApi.text;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -56,7 +57,7 @@ class CodeLettersTest {
 
         Map<String, Object> employer = letterOfKind(letters, "CODES_EMPLOYER", request.employerName);
         assertEquals(request.employerLetterId.toString(), employer.get("codeLetterId"));
-        byte[] employerPdf = pdf(employer.get("id"));
+        byte[] employerPdf = printed(employer.get("id"));
         String employerText = text(employerPdf);
         String window = addressWindow(employerPdf);
         assertThat(window, containsString("Boulangerie-Pâtisserie Schmit S.à r.l."));
@@ -86,7 +87,7 @@ class CodeLettersTest {
             Map<String, Object> letter = letterOfKind(letters, "CODES_AGENT", agent.name());
             assertEquals(agent.codeLetterId().toString(), letter.get("codeLetterId"));
             assertEquals(agent.registrationNumber(), letter.get("agentRegistrationNumber"));
-            byte[] agentPdf = pdf(letter.get("id"));
+            byte[] agentPdf = printed(letter.get("id"));
             String agentText = text(agentPdf);
             assertThat(addressWindow(agentPdf), containsString(agent.address().street()));
             assertThat(addressWindow(agentPdf), containsString(agent.address().postcode() + " "
@@ -120,16 +121,16 @@ class CodeLettersTest {
         english.publish();
 
         List<Map<String, Object>> germanLetters = awaitLetters(german.requestId, 2);
-        String germanEmployer = text(pdf(letterOfKind(germanLetters, "CODES_EMPLOYER", null).get("id")));
+        String germanEmployer = text(printed(letterOfKind(germanLetters, "CODES_EMPLOYER", null).get("id")));
         assertThat(germanEmployer, containsString("Sehr geehrte Damen und Herren"));
         assertThat(germanEmployer, containsString("Seite 1/"));
         assertThat(germanEmployer, containsString("Abrechnung und Buchhaltung – Zugangscode Inhaber"));
         assertThat(germanEmployer, containsString("persönlich"));
-        String germanAgent = text(pdf(letterOfKind(germanLetters, "CODES_AGENT", null).get("id")));
+        String germanAgent = text(printed(letterOfKind(germanLetters, "CODES_AGENT", null).get("id")));
         assertThat(germanAgent, containsString("Abrechnung und Buchhaltung – Zugangscode Bevollmächtigter"));
         assertThat(germanAgent, containsString(german.agents.get(0).accessCodes().get(0).code()));
 
-        String englishEmployer = text(pdf(letterOfKind(awaitLetters(english.requestId, 1), "CODES_EMPLOYER", null)
+        String englishEmployer = text(printed(letterOfKind(awaitLetters(english.requestId, 1), "CODES_EMPLOYER", null)
                 .get("id")));
         assertThat(englishEmployer, containsString("Dear Sir or Madam"));
         assertThat(englishEmployer, containsString("Billing and accounting – holder access code"));
@@ -145,7 +146,7 @@ class CodeLettersTest {
                 null, null));
         request.publish();
 
-        String text = text(pdf(awaitLetters(request.requestId, 1).get(0).get("id")));
+        String text = text(printed(awaitLetters(request.requestId, 1).get(0).get("id")));
         assertThat(text, containsString(first.code()));
     }
 
@@ -159,7 +160,7 @@ class CodeLettersTest {
         request.holderCodes.set(0, new LetterCode(first.kind(), first.domain(), withAsterisks, null, null));
         request.publish();
 
-        String text = text(pdf(awaitLetters(request.requestId, 1).get(0).get("id")));
+        String text = text(printed(awaitLetters(request.requestId, 1).get(0).get("id")));
         assertThat(text, containsString(withAsterisks));
     }
 

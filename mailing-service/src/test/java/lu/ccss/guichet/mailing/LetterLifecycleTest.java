@@ -73,7 +73,8 @@ class LetterLifecycleTest {
             byte[] pdf = archive.get(row.get(0));
             assertNotNull(pdf, "the archive holds " + row.get(0));
             assertThat(text(pdf), containsString(letter.get("id").toString()));
-            assertEquals(letter.get("contentSha256"), lu.ccss.guichet.mailing.render.LetterRenderer.sha256(pdf));
+            // The operator's archive holds the operator's views: codes masked (the printable one is the provider's).
+            assertThat(text(pdf), containsString("XXXX-XXXX-XXXX"));
         }
         String batchId = response.header("Location").replaceAll(".*/", "");
         for (Map<String, Object> letter : MailingApi.letters(request.requestId)) {

@@ -8,7 +8,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 
+import lu.ccss.guichet.platform.crypto.KeyMaterial;
+import lu.ccss.guichet.platform.crypto.SealedBox;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import java.awt.geom.Rectangle2D;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.util.Base64;
+import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -29,6 +38,42 @@ final class MailingApi {
     /** A fresh token each time: tokens live five minutes. */
     static String operator() {
         return Tokens.operator("operator-anna");
+    }
+
+    static final String PRINT_SHOP = "service-account-print-provider";
+
+    /** The print provider's service account (client credentials of the client print-provider). */
+    static String printProvider() {
+        return Tokens.token(PRINT_SHOP, Set.of("print-provider"), Map.of("azp", "print-provider"));
+    }
+
+    /** The private half of the test print provider key ({@code guichet.print.provider-public-key} in tests). */
+    static PrivateKey printProviderKey() {
+        return KeyMaterial.privateKey("src/test/resources/keys/print-provider-test-private.pem");
+    }
+
+    /** The test profile's fixed key for letters at rest ({@code %test.guichet.letters.encryption-key}). */
+    private static final SecretKey LETTERS_KEY = new SecretKeySpec(
+            Base64.getDecoder().decode("Hdu/bUr+78xBA2Q1Lx6H4ekGrpKfluXs+65w6AuxLkw="), "AES");
+
+    /**
+     * The letter as it will be printed, codes inside, read as the print provider would get it: straight from the
+     * database, decrypted with the test key (no API gives it to anyone but the print provider, once batched).
+     */
+    static byte[] printed(Object letterId) {
+        try (Connection c = db(); var statement = c.prepareStatement(
+                "select pdf_encrypted from letter where id = ?::uuid")) {
+            statement.setString(1, letterId.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next() || rs.getBytes(1) == null) {
+                    throw new AssertionError("letter " + letterId + " has no stored PDF");
+                }
+                return SealedBox.Aes.decryptWithIvPrefix(LETTERS_KEY, rs.getBytes(1),
+                        letterId.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
     static final float MM = 72f / 25.4f;
 

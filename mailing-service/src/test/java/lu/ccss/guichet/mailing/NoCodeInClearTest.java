@@ -104,7 +104,7 @@ class NoCodeInClearTest {
         }
         // The codes are really in the letters (so finding none elsewhere means something).
         StringBuilder printed = new StringBuilder();
-        letters.forEach(l -> printed.append(text(pdf(l.get("id")))));
+        letters.forEach(l -> printed.append(text(MailingApi.printed(l.get("id")))));
         request.allCodes().forEach(code -> assertThat(printed.toString(), containsString(code)));
 
         // While the letters wait for the post, their PDFs are stored, encrypted.
@@ -113,7 +113,14 @@ class NoCodeInClearTest {
         assertNoneInDatabase(needles);
         assertTrue(databaseHolds(request.reference), "the scan finds what is there");
 
-        given().auth().oauth2(operator()).when().post("/api/print-batches").then().statusCode(201);
+        String batch = given().auth().oauth2(operator()).when().post("/api/print-batches").then().statusCode(201)
+                .extract().header("Location").replaceAll(".*/", "");
+        // The print provider downloads the codes (sealed): that path, and its audit row, are scanned too.
+        given().auth().oauth2(MailingApi.printProvider()).when().get("/api/print-batches/" + batch + "/archive")
+                .then().statusCode(200);
+        given().auth().oauth2(MailingApi.printProvider()).when().get("/api/letters/" + letters.get(0).get("id")
+                + "/printable").then().statusCode(200);
+        assertTrue(count("select count(*) from code_download where batch_id = ?::uuid", batch) == 2);
         for (Map<String, Object> letter : letters) {
             given().auth().oauth2(operator()).when().post("/api/letters/" + letter.get("id") + "/posted")
                     .then().statusCode(200);

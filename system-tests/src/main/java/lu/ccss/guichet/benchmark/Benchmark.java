@@ -5,6 +5,7 @@ import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
+import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.Register;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.launcher.LaunchException;
@@ -139,6 +140,7 @@ public final class Benchmark {
         Keycloak keycloak = new Keycloak(platform, http);
         Guichet operator = Guichet.user(platform, http, keycloak, "operator");
         Guichet domainSystem = Guichet.domainSystem(platform, http, keycloak);
+        PrintProvider printProvider = PrintProvider.local(platform, http, keycloak, config.dataDir());
         String postgres = "jdbc:postgresql://localhost:" + config.postgresPort() + "/postgres";
         List<ProcessStats.Tracked> processes = ProcessStats.ofStack(config.dataDir(), launcherIsThisJvm);
 
@@ -149,6 +151,7 @@ public final class Benchmark {
         BenchmarkUsers.signIn(keycloak, users);
         keycloak.user("operator");
         keycloak.domainSystem();
+        keycloak.printProvider();
         Iterator<String> nextUser = users.iterator();
         List<RequestForm> forms = Stream.generate(RequestForm::withoutAgents).limit(people).toList();
         progress("registering their " + people + " employers in the employer register");
@@ -160,8 +163,8 @@ public final class Benchmark {
         Map<String, LongAdder> warmUpChannels = new ConcurrentHashMap<>();
         for (int i = 0; i < warmUps; i++) {
             Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), BenchmarkUsers.PASSWORD);
-            Duration d = new CertificationFlow(nextForm.next(), employer, operator, domainSystem, warmUpHops,
-                    warmUpChannels).run();
+            Duration d = new CertificationFlow(nextForm.next(), employer, operator, domainSystem, printProvider,
+                    warmUpHops, warmUpChannels).run();
             progress("warm-up flow " + (i + 1) + ": " + d.toMillis() + " ms");
         }
 
@@ -182,7 +185,8 @@ public final class Benchmark {
                 Thread t = new Thread(() -> {
                     try {
                         go.await();
-                        durations.add(new CertificationFlow(form, employer, operator, domainSystem, hops, channels)
+                        durations.add(new CertificationFlow(form, employer, operator, domainSystem, printProvider, hops,
+                                channels)
                                 .run());
                     } catch (Throwable e) {
                         failures.add(e);

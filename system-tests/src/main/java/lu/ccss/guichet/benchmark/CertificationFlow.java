@@ -5,6 +5,7 @@ import lu.ccss.guichet.client.CodeLetters;
 import lu.ccss.guichet.client.Guichet;
 import lu.ccss.guichet.client.Json;
 import lu.ccss.guichet.client.Latencies;
+import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.client.Steps;
 import lu.ccss.guichet.client.TestDocuments;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One complete flow, as the benchmark drives it: create a space, file a request (every wizard step, no agent),
- * confirm, download, sign, transmit; the operator waits for the letter, batches it, reads its codes from the PDF and
- * posts it; the employer certifies the four domains as holder; a domain system reports a first use; eDelivery
+ * confirm, download, sign, transmit; the operator waits for the letter and batches it, the print provider downloads
+ * it (sealed for its key) and the flow reads its codes from it, the operator posts it; the employer certifies the
+ * four domains as holder; a domain system reports a first use; eDelivery
  * becomes active; the domain system then sends a document, which should go to the space's inbox (the channel it
  * took is counted). The same client code as the system test.
  *
@@ -36,18 +38,20 @@ final class CertificationFlow {
     private final Guichet employer;
     private final Guichet operator;
     private final Guichet domainSystem;
+    private final PrintProvider printProvider;
     private static final byte[] DOCUMENT = TestDocuments.pdf("Contribution statement", "Benchmark document");
 
     private final Latencies hops;
     private final Map<String, LongAdder> channels;
 
     /** {@code form}'s employer must be in the employer register already ({@code Register}). */
-    CertificationFlow(RequestForm form, Guichet employer, Guichet operator, Guichet domainSystem, Latencies hops,
-                      Map<String, LongAdder> channels) {
+    CertificationFlow(RequestForm form, Guichet employer, Guichet operator, Guichet domainSystem,
+                      PrintProvider printProvider, Latencies hops, Map<String, LongAdder> channels) {
         this.form = form;
         this.employer = employer;
         this.operator = operator;
         this.domainSystem = domainSystem;
+        this.printProvider = printProvider;
         this.hops = hops;
         this.channels = channels;
     }
@@ -76,7 +80,8 @@ final class CertificationFlow {
 
         UUID letterId = Steps.id(letter);
         Steps.printBatch(operator, request, List.of(letterId));
-        CodeLetters.EmployerLetter codes = CodeLetters.employerLetter(operator.letterPdf(letterId).expect(200).body());
+        // Operators never see codes: the letter as printed comes from the print provider's download.
+        CodeLetters.EmployerLetter codes = CodeLetters.employerLetter(printProvider.printedLetter(letterId));
         if (codes.holderAccessCodes().size() != 4) {
             throw new IllegalStateException("Expected 4 holder access codes in the letter, read "
                     + codes.holderAccessCodes().keySet());

@@ -40,6 +40,11 @@ public final class Guichet {
         return new Guichet(platform, http, keycloak::domainSystem);
     }
 
+    /** The {@code print-provider} service account. */
+    public static Guichet printProvider(Platform platform, Http http, Keycloak keycloak) {
+        return new Guichet(platform, http, keycloak::printProvider);
+    }
+
     /** The same calls without any token. */
     public Guichet anonymous() {
         return new Guichet(platform, http, () -> null);
@@ -194,6 +199,24 @@ public final class Guichet {
     public Response letterPdf(UUID letterId) {
         return send("GET /api/letters/{id}/pdf", Http.get(at(platform.mailing(), "/api/letters/" + letterId
                 + "/pdf")));
+    }
+
+    /** One letter of a print batch as printed (codes inside), sealed for the print provider's key. */
+    public Response printableLetter(UUID letterId) {
+        return send("GET /api/letters/{id}/printable", Http.get(at(platform.mailing(), "/api/letters/" + letterId
+                + "/printable")));
+    }
+
+    /** Who downloaded a letter's printable PDF (operators). */
+    public Response letterDownloads(UUID letterId) {
+        return send("GET /api/letters/{id}/downloads", Http.get(at(platform.mailing(), "/api/letters/" + letterId
+                + "/downloads")));
+    }
+
+    /** A print batch's archive with the codes, sealed for the print provider's key. */
+    public Response printArchive(UUID batchId) {
+        return send("GET /api/print-batches/{id}/archive", Http.get(at(platform.mailing(), "/api/print-batches/"
+                + batchId + "/archive")));
     }
 
     public Response createPrintBatch() {

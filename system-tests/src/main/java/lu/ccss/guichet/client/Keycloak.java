@@ -24,6 +24,9 @@ public final class Keycloak {
     /** The local realm's secret of {@code domain-system} (deploy/keycloak/guichet-realm.json; local use only). */
     public static final String DOMAIN_SYSTEM_SECRET = "domain-system-secret";
     public static final String DEMO_PASSWORD = "demo";
+    public static final String PRINT_PROVIDER_CLIENT = "print-provider";
+    /** The local realm's secret of {@code print-provider} (deploy/keycloak/guichet-realm.json; local use only). */
+    public static final String PRINT_PROVIDER_SECRET = "print-provider-secret";
 
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
@@ -50,6 +53,12 @@ public final class Keycloak {
     public String domainSystem() {
         return cached("client:" + DOMAIN_SYSTEM_CLIENT, () -> grant(Map.of("grant_type", "client_credentials",
                 "client_id", DOMAIN_SYSTEM_CLIENT, "client_secret", DOMAIN_SYSTEM_SECRET)));
+    }
+
+    /** The access token of the {@code print-provider} service account (role print-provider). */
+    public String printProvider() {
+        return cached("client:" + PRINT_PROVIDER_CLIENT, () -> grant(Map.of("grant_type", "client_credentials",
+                "client_id", PRINT_PROVIDER_CLIENT, "client_secret", PRINT_PROVIDER_SECRET)));
     }
 
     /** The claims of a token (its payload, decoded; the signature was checked by whoever accepted it). */

@@ -48,6 +48,7 @@ public record Response(String endpoint, int status, HttpHeaders headers, byte[] 
     @Override
     public String toString() {
         String shown = contentType().startsWith("application/pdf") || contentType().startsWith("application/zip")
+                || contentType().startsWith("application/vnd.ccss.sealed-download")
                 ? "<" + body.length + " bytes of " + contentType() + ">" : text();
         return endpoint + " -> HTTP " + status + " " + (shown.length() > 2000 ? shown.substring(0, 2000) + "…" : shown);
     }

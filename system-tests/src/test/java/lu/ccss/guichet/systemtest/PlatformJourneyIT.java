@@ -13,6 +13,7 @@ import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
 import lu.ccss.guichet.client.Poll.Attempt;
 import lu.ccss.guichet.client.Poll;
+import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.client.Response;
 import lu.ccss.guichet.client.Steps;
@@ -83,6 +84,7 @@ class PlatformJourneyIT {
     private Guichet agent;
     private Guichet operator;
     private Guichet domainSystem;
+    private PrintProvider printProvider;
     private Register register;
     private boolean failed;
     private long journeyStart;
@@ -130,6 +132,7 @@ class PlatformJourneyIT {
         agent = Guichet.user(platform, http, keycloak, "agent");
         operator = Guichet.user(platform, http, keycloak, "operator");
         domainSystem = Guichet.domainSystem(platform, http, keycloak);
+        printProvider = PrintProvider.local(platform, http, keycloak, dataDir);
         employerNumber = form.employer().registrationNumber();
         register = new Register(config);
         register.register(form);
@@ -179,6 +182,11 @@ class PlatformJourneyIT {
         JsonNode system = Keycloak.claims(keycloak.domainSystem());
         assertTrue(Json.list(system.get("realm_access").get("roles")).stream()
                 .anyMatch(r -> "domain-system".equals(r.asText())));
+        JsonNode printer = Keycloak.claims(keycloak.printProvider());
+        assertTrue(Json.list(printer.get("realm_access").get("roles")).stream()
+                .anyMatch(r -> "print-provider".equals(r.asText())), "the print provider's service account");
+        assertTrue(Json.list(printer.get("realm_access").get("roles")).stream()
+                .noneMatch(r -> "ccss-operator".equals(r.asText())));
 
         assertEquals(401, employer.anonymous().mySpaces().status());
         assertEquals(401, employer.anonymous().operatorRequests("TRANSMITTED").status());
@@ -293,7 +301,7 @@ class PlatformJourneyIT {
 
     @Test
     @Order(5)
-    void operatorBatchesTheThreeLettersAndReadsTheirCodesFromThePdfs() {
+    void operatorBatchesTheThreeLettersAndOnlyThePrintProviderGetsTheirCodes() {
         letters = Steps.awaitLetters(operator, requestId, 3);
         assertEquals(3, letters.size(), "one letter to the employer, one to each agent: " + letters);
         JsonNode toEmployer = letter("CODES_EMPLOYER", null);
@@ -312,9 +320,10 @@ class PlatformJourneyIT {
         List<UUID> ids = letters.stream().map(Steps::id).toList();
         Steps.printBatch(operator, requestId, ids);
 
-        employerLetter = CodeLetters.employerLetter(pdf(toEmployer));
-        fiduciaryLetter = CodeLetters.agentLetter(pdf(toFiduciary));
-        payrollLetter = CodeLetters.agentLetter(pdf(toPayroll));
+        // The codes reach the print provider only, sealed for its key (security review, finding 4).
+        employerLetter = CodeLetters.employerLetter(printed(toEmployer));
+        fiduciaryLetter = CodeLetters.agentLetter(printed(toFiduciary));
+        payrollLetter = CodeLetters.agentLetter(printed(toPayroll));
         assertEquals(4, employerLetter.holderAccessCodes().size(), "a holder access code per domain: "
                 + employerLetter.text());
         assertEquals(4, employerLetter.revocationCodes().size(), "a revocation code per domain");
@@ -333,6 +342,15 @@ class PlatformJourneyIT {
 
         String listed = operator.lettersOfRequest(requestId).expect(200).text();
         allCodes().forEach(code -> assertFalse(listed.contains(code), "the operator's list never shows a code"));
+        for (JsonNode l : letters) {
+            String seen = CodeLetters.text(operatorView(l));
+            allCodes().forEach(code -> assertFalse(seen.contains(code), "the operator's PDF masks every code"));
+            assertTrue(seen.contains("XXXX-XXXX-XXXX"), seen);
+            assertEquals(403, operator.printableLetter(Steps.id(l)).status(), "an operator gets no printable PDF");
+        }
+        JsonNode downloads = operator.letterDownloads(Steps.id(toEmployer)).expect(200).json();
+        assertEquals(1, downloads.size(), "the provider's download is audited: " + downloads);
+        assertEquals("LETTER_PDF", downloads.get(0).get("what").asText());
     }
 
     @Test
@@ -592,7 +610,7 @@ class PlatformJourneyIT {
         });
         assertEquals(form.employer().legalName(), notice.get("recipientName").asText());
         assertEquals(form.employer().address().locality(), notice.get("address").get("locality").asText());
-        String text = CodeLetters.text(pdf(notice));
+        String text = CodeLetters.text(operatorView(notice));
         assertTrue(text.contains(employerSpace.toString()), "the notice names the space: " + text);
         allCodes().forEach(code -> assertFalse(text.contains(code), "a notice never carries a code"));
     }
@@ -611,7 +629,7 @@ class PlatformJourneyIT {
         });
         assertEquals(form.employer().address().locality(), toEmployer.get("address").get("locality").asText());
         Steps.printBatch(operator, requestId, List.of(Steps.id(toEmployer)));
-        EmployerLetter reissued = CodeLetters.employerLetter(pdf(toEmployer));
+        EmployerLetter reissued = CodeLetters.employerLetter(printed(toEmployer));
         operator.letterPosted(Steps.id(toEmployer)).expect(200);
         Steps.awaitCodesUsable(operator, employerNumber, List.of(UUID.fromString(toEmployer.get("codeLetterId")
                 .asText())));
@@ -630,7 +648,7 @@ class PlatformJourneyIT {
             List<JsonNode> notices = Json.filter(r.json(), l -> "HOLDER_NOTICE".equals(l.get("kind").asText()));
             return notices.size() == 2 ? Attempt.done(notices.get(1)) : Attempt.notYet(r);
         });
-        String text = CodeLetters.text(pdf(notice));
+        String text = CodeLetters.text(operatorView(notice));
         assertTrue(text.contains(otherSpace.toString()), "the notice names the space that holds it now: " + text);
         assertFalse(text.contains(code), "a notice never carries a code");
     }
@@ -667,10 +685,16 @@ class PlatformJourneyIT {
                         + (agentNumber == null ? "" : "for " + agentNumber) + " in " + letters));
     }
 
-    private byte[] pdf(JsonNode letter) {
+    /** The letter as the operator sees it: as printed, but every code masked. */
+    private byte[] operatorView(JsonNode letter) {
         Response r = operator.letterPdf(Steps.id(letter)).expect(200);
         assertTrue(r.contentType().startsWith("application/pdf"), r.toString());
         return r.body();
+    }
+
+    /** A letter of a print batch as printed, codes inside: the print provider's sealed download, opened. */
+    private byte[] printed(JsonNode letter) {
+        return printProvider.printedLetter(Steps.id(letter));
     }
 
     private List<UUID> codeLetterIds() {

@@ -164,9 +164,12 @@ public final class Launcher {
         b.append(String.format("  %-22s %s%n", "Data", c.dataDir()));
         b.append(nl);
         b.append("Demo accounts (realm guichet, password \"demo\"): employer, colleague, agent (role user);")
-                .append(" operator (role ccss-operator).").append(nl);
+                .append(" operator (role ccss-operator); printer (role print-provider).").append(nl);
         b.append("Machine client: domain-system / domain-system-secret (client credentials, role domain-system;")
                 .append(" a local-only secret).").append(nl);
+        b.append("Print provider: print-provider / print-provider-secret (client credentials, role print-provider);")
+                .append(" its downloads open with ")
+                .append(c.dataDir().resolve(LocalSecrets.PRINT_PROVIDER_PRIVATE_KEY)).append(nl);
         b.append(nl);
         b.append("Get a token and create a space:").append(nl);
         b.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=guichet-portal -d username=employer")

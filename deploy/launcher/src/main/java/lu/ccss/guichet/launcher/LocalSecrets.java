@@ -26,11 +26,17 @@ import java.util.concurrent.TimeUnit;
  * Each service gets only its own keys, as in production: the codes' private key only reaches the mailing-service,
  * and the security-code private key (which opens the holder's security-code hash sealed in RequestTransmitted) only
  * the mandate-service; the certification-service gets its public key.
+ * The print provider's key pair stands in for the provider's: the mailing-service gets only its public half; the
+ * private half ({@code secrets/print-provider-private.pem}) is what the provider would keep, used by the demo and the
+ * system tests to open what they download as the provider.
  */
 final class LocalSecrets {
 
     static final String CODES_KEY_ID = "local";
     static final String SECURITY_CODE_KEY_ID = "local";
+    static final String PRINT_PROVIDER_KEY_ID = "local";
+    /** Where, under the data directory, the stand-in print provider's private key is (system tests read it). */
+    static final String PRINT_PROVIDER_PRIVATE_KEY = "secrets/print-provider-private.pem";
     static final String SIGNING_ALIAS = "guichet-local-signer";
     private static final List<String> SYMMETRIC_KEYS = List.of("national-id-hmac-key", "codes-hmac-key",
             "letters-encryption-key", "edelivery-documents-key", "signing-keystore-password");
@@ -73,6 +79,7 @@ final class LocalSecrets {
             }
             ensureRsaPair(codesPublicKey(), codesPrivateKey());
             ensureRsaPair(securityCodePublicKey(), securityCodePrivateKey());
+            ensureRsaPair(printProviderPublicKey(), printProviderPrivateKey());
             if (!Files.isRegularFile(signingKeystore())) {
                 createSigningKeystore();
             }
@@ -109,6 +116,8 @@ final class LocalSecrets {
                 env.put("CODES_PRIVATE_KEY", codesPrivateKey().toString());
                 env.put("CODES_KEY_ID", CODES_KEY_ID);
                 env.put("LETTERS_ENCRYPTION_KEY", keys.getProperty("letters-encryption-key"));
+                env.put("PRINT_PROVIDER_PUBLIC_KEY", printProviderPublicKey().toString());
+                env.put("PRINT_PROVIDER_KEY_ID", PRINT_PROVIDER_KEY_ID);
             }
             case "edelivery-service" -> env.put("EDELIVERY_DOCUMENTS_KEY", keys.getProperty("edelivery-documents-key"));
             default -> {
@@ -135,6 +144,14 @@ final class LocalSecrets {
 
     private Path securityCodePublicKey() {
         return dir.resolve("security-code-public.pem");
+    }
+
+    private Path printProviderPrivateKey() {
+        return dir.getParent().resolve(PRINT_PROVIDER_PRIVATE_KEY);
+    }
+
+    private Path printProviderPublicKey() {
+        return dir.resolve("print-provider-public.pem");
     }
 
     private Path codesPrivateKey() {

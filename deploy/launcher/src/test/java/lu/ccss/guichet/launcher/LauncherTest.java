@@ -96,6 +96,14 @@ class LauncherTest {
         assertTrue(secrets.forService(mandate).containsKey("SECURITY_CODE_PRIVATE_KEY"));
         ServiceDef.ALL.stream().filter(s -> s != mandate)
                 .forEach(s -> assertFalse(secrets.forService(s).containsKey("SECURITY_CODE_PRIVATE_KEY"), s.name()));
+        // the print provider's public key reaches the mailing-service only; its private half reaches no service
+        assertTrue(secrets.forService(mailing).containsKey("PRINT_PROVIDER_PUBLIC_KEY"));
+        assertTrue(java.nio.file.Files.isRegularFile(dataDir.resolve(LocalSecrets.PRINT_PROVIDER_PRIVATE_KEY)));
+        ServiceDef.ALL.forEach(s -> {
+            assertEquals(s == mailing, secrets.forService(s).containsKey("PRINT_PROVIDER_PUBLIC_KEY"), s.name());
+            assertFalse(secrets.forService(s).values().stream().anyMatch(v -> v.contains("print-provider-private")),
+                    s.name());
+        });
         // kept: a second launcher on the same data directory gets the same keys
         assertEquals(secrets.forService(mandate), new LocalSecrets(dataDir).forService(mandate));
     }

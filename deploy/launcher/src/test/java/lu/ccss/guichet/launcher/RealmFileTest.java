@@ -29,9 +29,10 @@ class RealmFileTest {
     }
 
     @Test
-    void declaresTheThreeRealmRoles() {
+    void declaresTheFourRealmRoles() {
         assertEquals("guichet", realm.get("realm").asText());
-        assertEquals(Set.of("user", "ccss-operator", "domain-system"), names(realm.at("/roles/realm"), "name"));
+        assertEquals(Set.of("user", "ccss-operator", "domain-system", "print-provider"),
+                names(realm.at("/roles/realm"), "name"));
     }
 
     @Test
@@ -60,9 +61,27 @@ class RealmFileTest {
     }
 
     @Test
+    void printProviderIsAConfidentialServiceAccountWithItsRoleOnly() {
+        JsonNode client = client("print-provider");
+        assertFalse(client.get("publicClient").asBoolean());
+        assertTrue(client.get("serviceAccountsEnabled").asBoolean());
+        assertFalse(client.get("standardFlowEnabled").asBoolean());
+        assertFalse(client.get("directAccessGrantsEnabled").asBoolean());
+        assertEquals("print-provider-secret", client.get("secret").asText());
+        JsonNode account = user("service-account-print-provider");
+        assertEquals("print-provider", account.get("serviceAccountClientId").asText());
+        assertEquals(Set.of("print-provider"), names(account.get("realmRoles"), null));
+        // Nobody is both: an operator never holds the role that downloads codes.
+        realm.get("users").forEach(u -> {
+            Set<String> roles = names(u.get("realmRoles"), null);
+            assertFalse(roles.contains("print-provider") && roles.contains("ccss-operator"), u.toString());
+        });
+    }
+
+    @Test
     void demoUsersHaveRolesPasswordDemoAndDistinctThirteenDigitNationalIds() {
         Map<String, String> roles = Map.of("employer", "user", "colleague", "user", "agent", "user",
-                "operator", "ccss-operator");
+                "operator", "ccss-operator", "printer", "print-provider");
         Set<String> nationalIds = new HashSet<>();
         roles.forEach((username, role) -> {
             JsonNode user = user(username);

@@ -85,6 +85,14 @@ public class Letter extends PanacheEntityBase {
     @Column(name = "pdf_encrypted")
     public byte[] pdfEncrypted;
 
+    /**
+     * The operator's view of a code letter: the same letter with every code masked, encrypted like the PDF; null for
+     * letters without codes (their operator view is the PDF itself) and once the PDF is destroyed.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "operator_pdf_encrypted")
+    public byte[] operatorPdfEncrypted;
+
     @Column(name = "batch_id")
     public UUID batchId;
 
@@ -106,6 +114,7 @@ public class Letter extends PanacheEntityBase {
         status = LetterStatus.VOIDED;
         createdAt = at;
         pdfEncrypted = null;
+        operatorPdfEncrypted = null;
         return LetterStatusChange.of(id, LetterStatus.VOIDED, at, LetterStatusChange.SYSTEM, reason);
     }
 
@@ -125,6 +134,7 @@ public class Letter extends PanacheEntityBase {
             case BATCHED -> {
                 status = LetterStatus.POSTED;
                 pdfEncrypted = null;
+                operatorPdfEncrypted = null;
                 return LetterStatusChange.of(id, LetterStatus.POSTED, at, by, null);
             }
             case GENERATED -> throw DomainException.conflict("Letter " + id
@@ -149,8 +159,14 @@ public class Letter extends PanacheEntityBase {
     public LetterStatusChange voidBy(UUID newerIssuance, Instant at) {
         status = LetterStatus.VOIDED;
         pdfEncrypted = null;
+        operatorPdfEncrypted = null;
         return LetterStatusChange.of(id, LetterStatus.VOIDED, at, LetterStatusChange.SYSTEM,
                 "codes reissued (issuance " + newerIssuance + ")");
+    }
+
+    /** Whether the letter carries codes (its printable PDF is for the print provider only). */
+    public boolean carriesCodes() {
+        return kind == LetterKind.CODES_EMPLOYER || kind == LetterKind.CODES_AGENT;
     }
 
     public PostageClass postageClass() {

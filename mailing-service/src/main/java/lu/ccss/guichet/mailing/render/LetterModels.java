@@ -26,6 +26,15 @@ public final class LetterModels {
     /** The employer's letter: holder codes per domain and each agent's security code. */
     @TemplateData
     public record EmployerCodes(List<HolderCodes> domains, List<AgentSecurityCode> agents) {
+
+        /** The same letter for an operator: every code masked, nothing else changed. */
+        public EmployerCodes masked() {
+            return new EmployerCodes(
+                    domains.stream().map(d -> new HolderCodes(d.domain(), mask(d.accessCode()),
+                            mask(d.revocationCode()))).toList(),
+                    agents.stream().map(a -> new AgentSecurityCode(a.agentName(), a.agentRegistrationNumber(),
+                            mask(a.code()))).toList());
+        }
     }
 
     @TemplateData
@@ -39,6 +48,12 @@ public final class LetterModels {
     /** An agent's letter: its access code per domain; its security code comes from the employer. */
     @TemplateData
     public record AgentCodes(String employerName, List<AgentAccessCode> codes) {
+
+        /** The same letter for an operator: every code masked, nothing else changed. */
+        public AgentCodes masked() {
+            return new AgentCodes(employerName, codes.stream()
+                    .map(c -> new AgentAccessCode(c.domain(), mask(c.code()))).toList());
+        }
     }
 
     @TemplateData
@@ -61,5 +76,24 @@ public final class LetterModels {
     }
 
     private LetterModels() {
+    }
+
+    /** The character every symbol of a code becomes in an operator's view. */
+    public static final char MASK = 'X';
+
+    /**
+     * A printed code with each symbol replaced by {@link #MASK} and the group separators kept ({@code ABCD-EFGH-JK2M}
+     * becomes {@code XXXX-XXXX-XXXX}): the letter keeps its layout, the code is gone. Null stays null.
+     */
+    public static String mask(String printed) {
+        if (printed == null) {
+            return null;
+        }
+        StringBuilder masked = new StringBuilder(printed.length());
+        for (int i = 0; i < printed.length(); i++) {
+            char c = printed.charAt(i);
+            masked.append(Character.isLetterOrDigit(c) || c == '*' ? MASK : c);
+        }
+        return masked.toString();
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mailing.service.LetterService;
+import lu.ccss.guichet.mailing.service.PrintProviderService;
+import lu.ccss.guichet.mailing.service.SealedDownload;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.platform.validation.Checked;
@@ -37,15 +39,19 @@ import java.util.UUID;
 @Path("/api/letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_OPERATOR)
-@Tag(name = "Letters", description = "Code letters and documents by post, for CCSS operators; never a code")
+@Tag(name = "Letters", description = "Code letters and documents by post, for CCSS operators (never a code); a "
+        + "letter as printed, sealed, for the print provider")
 public class LetterResource {
 
     private final LetterService letters;
+    private final PrintProviderService provider;
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    public LetterResource(LetterService letters, ObjectMapper mapper, Validator validator) {
+    public LetterResource(LetterService letters, PrintProviderService provider, ObjectMapper mapper,
+                          Validator validator) {
         this.letters = letters;
+        this.provider = provider;
         this.mapper = mapper;
         this.validator = validator;
     }
@@ -93,10 +99,12 @@ public class LetterResource {
     @GET
     @Path("/{letterId}/pdf")
     @Produces("application/pdf")
-    @Operation(summary = "The letter as printed (PDF), only until it is posted",
-            description = "Role ccss-operator. The PDF of a code letter holds codes: each download is logged "
-                    + "with the operator's id.")
-    @APIResponse(responseCode = "200", description = "The PDF",
+    @Operation(summary = "The operator's view of the letter (PDF), only until it is posted: codes masked",
+            description = "Role ccss-operator. The letter exactly as laid out for printing (address window, pages, "
+                    + "text), except that every code is masked (XXXX-XXXX-XXXX). Documents and holder notices carry "
+                    + "no code and are shown as printed. The printable PDF with the codes goes only to the print "
+                    + "provider (GET /api/letters/{letterId}/printable, GET /api/print-batches/{batchId}/archive).")
+    @APIResponse(responseCode = "200", description = "The PDF, codes masked",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING,
                     format = "binary")))
     @APIResponse(responseCode = "403", description = "Not a CCSS operator")
@@ -107,6 +115,41 @@ public class LetterResource {
                 .header("Content-Disposition", "inline; filename=\"letter-" + letterId + ".pdf\"")
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    @GET
+    @Path("/{letterId}/printable")
+    @RolesAllowed(Roles.PRINT_PROVIDER)
+    @Produces(SealedDownload.MEDIA_TYPE)
+    @Operation(summary = "One letter of a print batch as printed, codes inside, encrypted for the print provider",
+            description = "Role print-provider. To print one letter of a batch again. The PDF is sealed for the "
+                    + "provider's public key (format: docs/mailing-service.md, \"Sealed downloads\"; subject "
+                    + "letter:<letterId>). Each download is recorded (who, when, which letter) before it is served; "
+                    + "operators see the record at GET /api/letters/{letterId}/downloads.")
+    @APIResponse(responseCode = "200", description = "The sealed PDF",
+            content = @Content(mediaType = SealedDownload.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary")))
+    @APIResponse(responseCode = "403", description = "Not the print provider")
+    @APIResponse(responseCode = "404", description = "No such letter")
+    @APIResponse(responseCode = "409", description = "The letter is not in a print batch yet")
+    @APIResponse(responseCode = "410", description = "The letter was posted (or voided): its PDF is destroyed")
+    public Response printable(@PathParam("letterId") UUID letterId) {
+        return Response.ok(provider.letter(letterId), SealedDownload.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"letter-" + letterId + ".pdf.sealed\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Path("/{letterId}/downloads")
+    @Operation(summary = "Who downloaded this letter's printable PDF (codes inside), and when",
+            description = "Role ccss-operator. From the append-only audit trail, oldest first; never a code. "
+                    + "Downloads of the whole print archive are at GET /api/print-batches/{batchId}/downloads.")
+    @APIResponse(responseCode = "200", description = "The downloads (possibly none)")
+    @APIResponse(responseCode = "403", description = "Not a CCSS operator")
+    @APIResponse(responseCode = "404", description = "No such letter")
+    public List<LetterViews.CodeDownloadView> downloads(@PathParam("letterId") UUID letterId) {
+        return provider.downloadsOfLetter(letterId).stream().map(LetterViews.CodeDownloadView::of).toList();
     }
 
     @POST

@@ -80,4 +80,31 @@ public final class LetterViews {
 
     private LetterViews() {
     }
+
+    @Schema(name = "CodeDownload", description = "One download of codes by the print provider (a print archive or one "
+            + "letter's printable PDF), from the append-only audit trail; never a code")
+    public record CodeDownloadView(
+            @Schema(description = "Position in the audit trail") long seq,
+            Instant downloadedAt,
+            @Schema(description = "The token's subject: the provider's user or service account") String downloadedBy,
+            @Schema(description = "The OIDC client the token was issued to (azp), if any") String clientId,
+            @Schema(description = "PRINT_ARCHIVE or LETTER_PDF") String what,
+            UUID batchId,
+            @Schema(description = "For LETTER_PDF") UUID letterId,
+            @Schema(description = "How many letters the download held") int letterCount,
+            @Schema(description = "The print provider key it was encrypted for") String keyId) {
+
+        public static CodeDownloadView of(lu.ccss.guichet.mailing.domain.CodeDownload d) {
+            return new CodeDownloadView(d.seq, d.downloadedAt, d.downloadedBy, d.clientId, d.what.name(), d.batchId,
+                    d.letterId, d.letterCount, d.keyId);
+        }
+    }
+
+    @Schema(name = "PrintBatchSummary", description = "A print batch that still has letters to print")
+    public record PrintBatchSummary(
+            UUID batchId,
+            Instant createdAt,
+            @Schema(description = "Letters gathered into it") int letterCount,
+            @Schema(description = "Letters of it still to print (BATCHED)") int waitingLetters) {
+    }
 }

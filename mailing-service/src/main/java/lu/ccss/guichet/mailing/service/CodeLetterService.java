@@ -115,13 +115,24 @@ public class CodeLetterService {
         letter.id = UUID.randomUUID();
         LetterModels.Header header = renderer.header(letter.id, event.language(), recipient.name(),
                 recipient.address(), event.reference(), event.employer(), now);
-        RenderedLetter rendered = codeLetter.recipientKind() == RecipientKind.EMPLOYER
-                ? renderer.employerLetter(event.language(), header, employerCodes(codes))
-                : renderer.agentLetter(event.language(), header, agentCodes(codes, employerName));
+        RenderedLetter rendered;
+        RenderedLetter operatorView;
+        // The printable letter (codes in it, for the print provider) and the operator's view of the same letter,
+        // rendered from the same models with every code masked.
+        if (codeLetter.recipientKind() == RecipientKind.EMPLOYER) {
+            LetterModels.EmployerCodes model = employerCodes(codes);
+            rendered = renderer.employerLetter(event.language(), header, model);
+            operatorView = renderer.employerLetter(event.language(), header, model.masked());
+        } else {
+            LetterModels.AgentCodes model = agentCodes(codes, employerName);
+            rendered = renderer.agentLetter(event.language(), header, model);
+            operatorView = renderer.agentLetter(event.language(), header, model.masked());
+        }
         describe(letter, event, codeLetter, recipient.name(), recipient.address());
         letter.pages = rendered.pages();
         letter.contentSha256 = rendered.sha256();
         letter.pdfEncrypted = vault.seal(letter.id, rendered.pdf());
+        letter.operatorPdfEncrypted = vault.sealOperatorView(letter.id, operatorView.pdf());
         var generated = letter.generated(now, "codes issued (issuance " + event.issuanceId() + ")");
         letters.persist(letter);
         letters.record(generated);

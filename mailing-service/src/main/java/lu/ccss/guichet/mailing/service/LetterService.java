@@ -56,19 +56,38 @@ public class LetterService {
         return record(find(letterId));
     }
 
-    /** The letter's PDF, while it is kept (until posted); 410 afterwards. */
+    /**
+     * The operator's view of the letter, while it is kept (until posted); 410 afterwards. A code letter is answered
+     * with its codes masked; its printable PDF (with the codes) goes only to the print provider.
+     */
     @Transactional
     public byte[] pdf(UUID letterId) {
         Letter letter = find(letterId);
-        if (letter.pdfEncrypted == null) {
-            throw gone(letter);
-        }
-        // Who read a letter that may carry codes is worth knowing afterwards.
-        LOG.infof("Operator %s opened the PDF of letter %s (%s)", caller.userId(), letter.id, letter.kind);
-        return vault.open(letter.id, letter.pdfEncrypted);
+        return operatorView(letter).orElseThrow(() -> gone(letter));
     }
 
-    /** The PDF of a letter still in print, for the print archive; empty once it left or was voided. */
+    /** The operator's view of a letter still in print, for the operator's archive; empty once it left. */
+    @Transactional
+    public Optional<byte[]> operatorPdf(UUID letterId) {
+        return letters.findByIdOptional(letterId).flatMap(this::operatorView);
+    }
+
+    private Optional<byte[]> operatorView(Letter letter) {
+        if (letter.pdfEncrypted == null) {
+            return Optional.empty();
+        }
+        if (letter.carriesCodes()) {
+            // Never fall back to the printable PDF: a code letter without a masked view is simply not shown.
+            return Optional.ofNullable(letter.operatorPdfEncrypted)
+                    .map(sealed -> vault.openOperatorView(letter.id, sealed));
+        }
+        return Optional.of(vault.open(letter.id, letter.pdfEncrypted));
+    }
+
+    /**
+     * The PDF as printed (codes inside) of a letter still in print, for the print provider's sealed archive only;
+     * empty once it left or was voided.
+     */
     @Transactional
     public Optional<byte[]> printablePdf(UUID letterId) {
         return letters.findByIdOptional(letterId)
@@ -112,6 +131,10 @@ public class LetterService {
     }
 
     private static DomainException gone(Letter letter) {
+        if (letter.pdfEncrypted != null) {
+            return DomainException.gone("Letter " + letter.id + " has no operator view (it was made before codes "
+                    + "were masked for operators); only the print provider can download it");
+        }
         return DomainException.gone("The PDF of letter " + letter.id + " no longer exists: the letter is "
                 + letter.status + " and its content was destroyed");
     }

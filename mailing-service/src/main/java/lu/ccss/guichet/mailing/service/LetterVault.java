@@ -28,6 +28,20 @@ public class LetterVault {
         return SealedBox.Aes.decryptWithIvPrefix(keys.lettersKey(), sealed, associatedData(letterId));
     }
 
+    /** The operator's view of a code letter (codes masked), bound to the letter and to its purpose. */
+    public byte[] sealOperatorView(UUID letterId, byte[] pdf) {
+        return SealedBox.Aes.encryptWithRandomIv(keys.lettersKey(), pdf, operatorViewData(letterId));
+    }
+
+    public byte[] openOperatorView(UUID letterId, byte[] sealed) {
+        return SealedBox.Aes.decryptWithIvPrefix(keys.lettersKey(), sealed, operatorViewData(letterId));
+    }
+
+    /** Different associated data: a printable PDF copied into the operator-view column does not decrypt. */
+    private static byte[] operatorViewData(UUID letterId) {
+        return (letterId + "/operator-view").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] associatedData(UUID letterId) {
         return letterId.toString().getBytes(StandardCharsets.UTF_8);
     }
