@@ -17,6 +17,14 @@ public interface CertificationConfig {
     @WithDefault("1h")
     String expiryCheck();
 
+    /** Most requests a space may have open (draft, confirmed or signed) at once. */
+    @WithDefault("10")
+    int maxOpenRequestsPerSpace();
+
+    /** Most security codes one person may save (each costs an Argon2id hash) within an hour. */
+    @WithDefault("20")
+    int maxSecurityCodesPerHour();
+
     /** An agent's mandate end date (agents step, optional) is at most this many years after today. */
     @WithDefault("5")
     int agentMandateMaxYears();

@@ -25,6 +25,13 @@ public class CertificationRequestRepository implements PanacheRepositoryBase<Cer
     }
 
     /** A fresh reference such as {@code CCSS-2026-000123}: the year, then a number that is never reused. */
+    /** Serialises, until the transaction ends, every change guarded by {@code name} (an advisory lock). */
+    public void lock(String name) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, name)
+                .getSingleResult();
+    }
+
     public String nextReference(Instant now) {
         Number next = (Number) getEntityManager()
                 .createNativeQuery("select nextval('certification_reference_seq')").getSingleResult();

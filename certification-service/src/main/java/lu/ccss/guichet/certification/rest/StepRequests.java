@@ -98,6 +98,7 @@ public final class StepRequests {
                     + "a domain has at most one agent in a request", required = true,
                     example = "[\"AFFILIATIONS\", \"REMUNERATIONS\"]")
             @NotEmpty(message = "must name at least one domain among " + Domain.NAMES)
+            @Size(max = 4, message = "must name at most the four domains " + Domain.NAMES)
             List<@ValidDomain String> domains,
             @Schema(description = "Optional: the day the agent's mandates end: they expire as it starts in Luxembourg (ISO date "
                     + "yyyy-MM-dd), after today "

@@ -36,10 +36,19 @@ public class DraftExpiry {
     @Scheduled(every = "${guichet.certification.expiry-check:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        forgetOldSecurityCodeHashing();
         int expired;
         do {
             expired = expireUntouchedRequests();
         } while (expired == BATCH);
+    }
+
+    /** The per-person count of security codes hashed only looks back an hour: older rows serve nothing. */
+    @Transactional
+    public void forgetOldSecurityCodeHashing() {
+        requests.getEntityManager().createNativeQuery("delete from security_code_hashing where saved_at < ?1")
+                .setParameter(1, Instant.now().minus(java.time.Duration.ofDays(1)))
+                .executeUpdate();
     }
 
     /** Expires up to one batch of untouched open requests; returns how many expired. */

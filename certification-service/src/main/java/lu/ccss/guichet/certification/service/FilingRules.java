@@ -2,6 +2,7 @@ package lu.ccss.guichet.certification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
+import lu.ccss.guichet.certification.config.CertificationConfig;
 import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.RequestState;
 import lu.ccss.guichet.certification.repository.CertificationRequestRepository;
@@ -10,6 +11,8 @@ import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.mandates.MandateProjection;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,10 +25,53 @@ public class FilingRules {
 
     private final MandateProjection mandates;
     private final CertificationRequestRepository requests;
+    private final int maxOpenRequestsPerSpace;
+    private final int maxSecurityCodesPerHour;
 
-    public FilingRules(MandateProjection mandates, CertificationRequestRepository requests) {
+    public FilingRules(MandateProjection mandates, CertificationRequestRepository requests,
+                       CertificationConfig config) {
         this.mandates = mandates;
         this.requests = requests;
+        this.maxOpenRequestsPerSpace = config.maxOpenRequestsPerSpace();
+        this.maxSecurityCodesPerHour = config.maxSecurityCodesPerHour();
+    }
+
+    /** 409 when the space already has the most open requests allowed (serialised per space). */
+    public void requireRoomForAnotherOpenRequest(UUID spaceId) {
+        requests.lock("open-requests:" + spaceId);
+        long open = requests.count("spaceId = ?1 and state in ?2", spaceId, RequestState.OPEN);
+        if (open >= maxOpenRequestsPerSpace) {
+            throw DomainException.conflict("This professional space already has " + open + " open certification "
+                    + "requests, the most allowed: continue or cancel one before opening another");
+        }
+    }
+
+    /**
+     * Counts a security code about to be hashed; 429 when the person saved {@code maxSecurityCodesPerHour} within
+     * the last hour: each costs an Argon2id computation, which must not be a lever on the service's CPU.
+     */
+    public void countSecurityCodeHashing(String userId, Instant now) {
+        requests.lock("security-codes:" + userId);
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        List<?> recent = requests.getEntityManager().createNativeQuery("select saved_at from security_code_hashing "
+                        + "where user_id = ?1 and saved_at > ?2 order by saved_at")
+                .setParameter(1, userId)
+                .setParameter(2, hourAgo)
+                .getResultList();
+        if (recent.size() >= maxSecurityCodesPerHour) {
+            Instant oldest = toInstant(recent.get(0));
+            throw DomainException.tooManyAttempts("You saved " + recent.size() + " security codes within an hour, "
+                    + "the most allowed; try again later", Duration.between(hourAgo, oldest).plusSeconds(1));
+        }
+        requests.getEntityManager().createNativeQuery("insert into security_code_hashing (user_id, saved_at) "
+                        + "values (?1, ?2)")
+                .setParameter(1, userId)
+                .setParameter(2, now)
+                .executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Instant i ? i : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     /** 403 when the space acts as the employer's agent: the employer files its request from its own space. */

@@ -57,6 +57,7 @@ public class WizardService {
     @Transactional
     public CertificationRequest open(UUID spaceId) {
         access.requireMember(spaceId);
+        rules.requireRoomForAnotherOpenRequest(spaceId);
         Instant now = Instant.now();
         CertificationRequest request = CertificationRequest.open(spaceId, requests.nextReference(now),
                 caller.userId(), now);
@@ -117,6 +118,7 @@ public class WizardService {
     public CertificationRequest saveSecurityCode(UUID id, String code) {
         CertificationRequest request = loader.forChange(id);
         request.requireDraft();
+        rules.countSecurityCodeHashing(caller.userId(), Instant.now());
         request.saveSecurityCodeHash(hasher.hash(code), Instant.now());
         return request;
     }

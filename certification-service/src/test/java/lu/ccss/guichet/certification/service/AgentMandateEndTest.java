@@ -39,6 +39,16 @@ class AgentMandateEndTest {
         public String securityCodeKeyId() {
             return "local";
         }
+
+        @Override
+        public int maxOpenRequestsPerSpace() {
+            return 10;
+        }
+
+        @Override
+        public int maxSecurityCodesPerHour() {
+            return 20;
+        }
     };
 
     /** 23:30 UTC on 31 December 2026 is already 1 January 2027 in Luxembourg. */

@@ -44,6 +44,16 @@ class SecurityCodeSealerTest {
             public String securityCodeKeyId() {
                 return "test";
             }
+
+            @Override
+            public int maxOpenRequestsPerSpace() {
+                return 10;
+            }
+
+            @Override
+            public int maxSecurityCodesPerHour() {
+                return 20;
+            }
         };
     }
 

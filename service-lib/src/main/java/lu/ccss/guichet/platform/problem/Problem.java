@@ -12,4 +12,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The most offending fields one answer names (the detail says how many more there were). */
+    public static final int MAX_FIELD_ERRORS = 20;
+
 }

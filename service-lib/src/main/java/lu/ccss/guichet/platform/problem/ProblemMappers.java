@@ -42,11 +42,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
+        List<FieldError> all = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .collect(Collectors.toList());
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        // A body of many bad items must not amplify into an answer as large: the first ones name the problem.
+        List<FieldError> errors = all.subList(0, Math.min(all.size(), Problem.MAX_FIELD_ERRORS));
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "))
+                + (all.size() > errors.size() ? "; and " + (all.size() - errors.size()) + " more" : "");
         return respond(400, "Invalid request", detail, uri, errors).build();
     }
 
