@@ -87,6 +87,17 @@ class InputHandlingTest {
     }
 
     @Test
+    void aControlCharacterInAPathOrQueryParameterIsA400NamingIt() {
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).urlEncodingEnabled(false).when()
+                .get("/api/probe/names/ab%00c").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("name"));
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).urlEncodingEnabled(false).when()
+                .get("/api/probe/names/abc?q=x%00y").then().statusCode(400).body("errors[0].field", equalTo("q"));
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).when()
+                .get("/api/probe/names/Müller?q=fine").then().statusCode(200).body("name", equalTo("Müller"));
+    }
+
+    @Test
     void anUnknownPathIsStillA404() {
         given().auth().oauth2(Tokens.user(Tokens.newUser())).when().get("/api/probe/nothing-here").then()
                 .statusCode(404);

@@ -39,6 +39,12 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/names/{name}")
+    public Map<String, String> name(@PathParam("name") String name, @QueryParam("q") String q) {
+        return Map.of("name", name, "q", q == null ? "" : q);
+    }
+
+    @GET
     @Path("/me")
     public Map<String, String> me() {
         return Map.of("userId", caller.userId(), "displayName", caller.displayName().orElse(""));
