@@ -133,7 +133,7 @@ final class EDeliveryApi {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
             for (String[] header : new String[][]{{"ce_specversion", "1.0"}, {"ce_id", eventId}, {"ce_type", type},
-                    {"ce_source", "/guichet/test"}, {"ce_subject", key}, {"ce_time", Instant.now().toString()},
+                    {"ce_source", TopicWriter.sourceOf(topic)}, {"ce_subject", key}, {"ce_time", Instant.now().toString()},
                     {"content-type", "application/json"}}) {
                 record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
             }

@@ -28,7 +28,7 @@ import java.util.UUID;
 public final class RegisterPublisher {
 
     /** The {@code ce_source} of the register's events. */
-    public static final String SOURCE = "/ccss/employer-register";
+    public static final String SOURCE = lu.ccss.guichet.events.Topics.REGISTER_SOURCE;
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();

@@ -14,6 +14,8 @@ import java.util.UUID;
 public final class Tokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audience every service requires ({@code quarkus.oidc.token.audience}, service-lib's default). */
+    public static final String AUDIENCE = "guichet-api";
 
     private Tokens() {
     }
@@ -48,7 +50,7 @@ public final class Tokens {
                 .subject(subject)
                 .groups(roles)
                 .issuer(ISSUER)
-                .audience("https://service.example.com")
+                .audience(AUDIENCE)
                 .claim("name", subject);
         claims.forEach(builder::claim);
         return builder.jws().keyId("1").sign("privateKey.jwk");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import lu.ccss.guichet.events.EventType;
+import lu.ccss.guichet.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +43,24 @@ public final class TopicWriter {
         }
     }
 
+    /** Publishes as the owner of {@code topic} would ({@link #sourceOf}). */
     public static void publish(String topic, String key, String eventId, String type, String json) {
+        publish(topic, key, eventId, type, sourceOf(topic), json);
+    }
+
+    /**
+     * The {@code ce_source} a consumer accepts on {@code topic}: its owner's ({@link Topics#ownerSource}), or
+     * {@value #TEST_SOURCE} for a test topic outside the catalogue.
+     */
+    public static String sourceOf(String topic) {
+        return Topics.ownerSource(topic).orElse(TEST_SOURCE);
+    }
+
+    /** The {@code ce_source} of test topics outside the catalogue. */
+    public static final String TEST_SOURCE = "/guichet/test";
+
+    /** Publishes with a chosen {@code ce_source}, for instance to forge an event as an intruder would. */
+    public static void publish(String topic, String key, String eventId, String type, String source, String json) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -53,7 +71,7 @@ public final class TopicWriter {
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", eventId);
             header(record, "ce_type", type);
-            header(record, "ce_source", "/guichet/test");
+            header(record, "ce_source", source);
             header(record, "ce_subject", key);
             header(record, "ce_time", Instant.now().toString());
             header(record, "content-type", "application/json");

@@ -71,6 +71,9 @@ final class ServiceProcesses {
         }
         // plain-text logs in the log files (production logs JSON)
         env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // the local run shows its API documentation and metrics (production closes them, docs/security.md)
+        env.put("GUICHET_PUBLIC_DOCS", "true");
+        env.put("GUICHET_PUBLIC_METRICS", "true");
         env.putAll(secrets.forService(service));
         env.putAll(servicesEnvFile());
         return env;

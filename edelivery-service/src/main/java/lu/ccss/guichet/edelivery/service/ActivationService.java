@@ -1,5 +1,6 @@
 package lu.ccss.guichet.edelivery.service;
 
+import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -82,7 +83,8 @@ public class ActivationService {
                 new EDeliveryEvents.EDeliveryStopped(revoked.spaceId(), revoked.employer(), revoked.domain(),
                         revoked.reason(), now));
         LOG.infof("eDelivery stopped for space %s, employer %s, domain %s (mandate %s %s); %d inbox documents hidden",
-                revoked.spaceId(), revoked.employer(), revoked.domain(), revoked.certificationId(), revoked.reason(),
+                revoked.spaceId(), Redacted.registrationNumber(revoked.employer()), revoked.domain(),
+                revoked.certificationId(), revoked.reason(),
                 hidden);
     }
 

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mailing.service;
 
+import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
@@ -100,7 +101,7 @@ public class DocumentService {
             dispatches.persist(dispatch);
         }
         LOG.infof("Document %s (%s, employer %s) from %s goes by %s%s", document.documentId(), document.domain(),
-                document.employer(), dispatch.sentBy, dispatch.channel,
+                Redacted.registrationNumber(document.employer()), dispatch.sentBy, dispatch.channel,
                 inbox.filter(s -> !s.equals(document.spaceId())).map(s -> " to the inbox of space " + s
                         + ", which holds the mandate now").orElse(""));
         return Outcome.of(dispatch);

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mailing.service;
 
+import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
@@ -63,7 +64,7 @@ public class HolderNoticeService {
         if (employer.isEmpty()) {
             LOG.warnf("No holder notice for mandate %s (%s, %s): employer %s is not in the employer register, so "
                     + "there is no address to write to", event.certificationId(), event.domain(), event.reason(),
-                    event.employer());
+                    Redacted.registrationNumber(event.employer()));
             return;
         }
         RegisteredRecipients.Recipient recipient = employer.get();
@@ -93,7 +94,7 @@ public class HolderNoticeService {
                 + event.spaceId() + " ended (" + event.reason() + ", " + event.domain() + ")");
         letters.persist(letter);
         letters.record(generated);
-        LOG.infof("Holder notice %s generated for employer %s: mandate %s %s", letter.id, event.employer(),
+        LOG.infof("Holder notice %s generated for employer %s: mandate %s %s", letter.id, Redacted.registrationNumber(event.employer()),
                 event.certificationId(), event.reason());
     }
 }

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate.service;
 
+import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
@@ -69,7 +70,7 @@ public class MandateEnding {
                 new MandateRevoked(mandate.id, mandate.spaceId, mandate.employer, mandate.domain, mandate.capacity,
                         reason, successorSpaceId, now));
         LOG.infof("Mandate %s of space %s for employer %s, %s, as %s ended: %s", mandate.id, mandate.spaceId,
-                mandate.employer, mandate.domain, mandate.capacity, reason);
+                Redacted.registrationNumber(mandate.employer), mandate.domain, mandate.capacity, reason);
         audit.record(AuditEntry.of(by, AuditAction.MANDATE_REVOKED, AuditOutcome.SUCCESS).mandate(mandate)
                 .detail(reason.name()));
     }

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate.service;
 
+import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
@@ -214,7 +215,8 @@ public class MandateService {
                 new CertificationGranted(granted.id, spaceId, granted.employer, granted.domain, granted.capacity,
                         granted.requestId, now));
         audit.record(redemption(user, spaceId, AuditOutcome.SUCCESS).code(accessCode));
-        LOG.infof("Space %s certified for employer %s, %s, as %s (certification %s)", spaceId, granted.employer,
+        LOG.infof("Space %s certified for employer %s, %s, as %s (certification %s)", spaceId,
+                Redacted.registrationNumber(granted.employer),
                 granted.domain, granted.capacity, granted.id);
         audit.record(AuditEntry.of(user, AuditAction.CERTIFICATION_GRANTED, AuditOutcome.SUCCESS)
                 .mandate(granted).code(accessCode).space(spaceId));

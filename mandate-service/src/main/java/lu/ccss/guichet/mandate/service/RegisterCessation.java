@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate.service;
 
+import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import lu.ccss.guichet.events.MandateEvents.RevocationReason;
@@ -57,7 +58,7 @@ public class RegisterCessation {
                             + " issued for it as an agent voided: ceased in the employer register"));
         }
         LOG.infof("Register entry %s ceased: %d mandate(s) as employer and %d as agent ended, %d code(s) voided",
-                number, asEmployer, asAgent, codesOfEmployer + codesOfAgent);
+                Redacted.registrationNumber(number), asEmployer, asAgent, codesOfEmployer + codesOfAgent);
     }
 
     private static long voidAll(List<IssuedCode> unused, VoidReason reason, Instant now) {

@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate.service;
 
+import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
@@ -110,7 +111,7 @@ public class RevocationService {
                 .detail(holder.map(h -> "holder certification " + h.id + " revoked").orElse("no holder certification")
                         + (unusedAccessCodes.isEmpty() ? "" : "; unused holder access code voided")));
         LOG.infof("Revocation code %s used by %s for employer %s, %s", revocationCode.id, user,
-                revocationCode.employer, revocationCode.domain);
+                Redacted.registrationNumber(revocationCode.employer), revocationCode.domain);
         return new Revocation(revocationCode.employer, revocationCode.domain, holder.map(h -> h.id).orElse(null),
                 !unusedAccessCodes.isEmpty(), now);
     }

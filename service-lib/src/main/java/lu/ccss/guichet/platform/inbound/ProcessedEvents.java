@@ -20,18 +20,23 @@ public class ProcessedEvents {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final EventOrigins origins;
 
-    public ProcessedEvents(EntityManager entityManager, ObjectMapper mapper) {
+    public ProcessedEvents(EntityManager entityManager, ObjectMapper mapper, EventOrigins origins) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.origins = origins;
     }
 
     /**
      * Handles a record once for {@code consumer}; returns false if it was a duplicate (or a type with no handler).
+     * A record that does not come from its topic's owner, or whose type does not belong on its topic, is refused
+     * ({@link EventOrigins}) before anything else: it goes to the dead-letter topic and changes nothing.
      */
     @Transactional
     public boolean handleOnce(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
         InboundEvent event = InboundEvent.from(record);
+        origins.check(record.topic(), event);
         int firstTime = entityManager.createNativeQuery(
                         "insert into processed_event (consumer, event_id, event_type, processed_at) "
                                 + "values (?1, ?2, ?3, now()) on conflict do nothing")

@@ -10,6 +10,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.errors.FieldError;
+import lu.ccss.guichet.platform.json.StrictJson;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -61,11 +63,31 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? path(m) : "";
-        List<FieldError> errors = field.isEmpty() ? List.of()
-                : List.of(new FieldError(field, "has the wrong type or format"));
+        String message = e instanceof StrictJson.ControlCharacterException
+                ? "must not contain control characters" : "has the wrong type or format";
+        List<FieldError> errors = field.isEmpty() ? List.of() : List.of(new FieldError(field, message));
         String detail = field.isEmpty() ? "The request body is not valid JSON"
                 : "The request body has a wrong value for " + field;
         return respond(400, "Invalid request", detail, uri, errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(400, "Invalid request", e.parameter() + ": " + e.getMessage(), uri,
+                List.of(new FieldError(e.parameter(), e.getMessage()))).build();
+    }
+
+    /**
+     * JAX-RS answers 404 for a path or query parameter it could not convert (a type {@link ParameterConverters}
+     * does not read): that is a bad request, not a missing resource. A 404 the application throws has no cause.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            return respond(400, "Invalid request", "A path or query parameter has the wrong format", uri,
+                    List.of()).build();
+        }
+        return web(e, uri);
     }
 
     @ServerExceptionMapper

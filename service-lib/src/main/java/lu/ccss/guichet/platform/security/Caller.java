@@ -1,5 +1,6 @@
 package lu.ccss.guichet.platform.security;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -22,18 +23,38 @@ public class Caller {
         this.token = token;
     }
 
-    /** The token's {@code sub}: the stable id of the person. */
+    /** The longest display name kept: the {@code display_name} columns are VARCHAR(200). */
+    public static final int DISPLAY_NAME_MAX = 200;
+
+    /**
+     * The token's {@code sub}: the stable id of the person. {@link TokenRules} refuses a token without one (401)
+     * before any resource runs; this check stays for code reached otherwise.
+     */
     public String userId() {
         String subject = token.getSubject();
-        if (subject == null || subject.isBlank()) {
-            throw new IllegalStateException("Access token without subject");
+        if (!TokenRules.acceptableSubject(subject)) {
+            throw new UnauthorizedException("Access token without a usable subject");
         }
         return subject;
     }
 
-    /** The person's name for display, when the token carries one. */
+    /**
+     * The person's name for display, when the token carries one: control characters dropped, spaces trimmed, cut
+     * to {@link #DISPLAY_NAME_MAX} characters (a name is shown, never matched, so a cut name is harmless; refusing
+     * the person for a long name in the identity provider would not be).
+     */
     public Optional<String> displayName() {
-        return claim("name").or(() -> claim("preferred_username"));
+        return claim("name").or(() -> claim("preferred_username")).map(Caller::displayable)
+                .filter(name -> !name.isEmpty());
+    }
+
+    static String displayable(String raw) {
+        String clean = raw.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (clean.codePointCount(0, clean.length()) <= DISPLAY_NAME_MAX) {
+            return clean;
+        }
+        return clean.substring(0, clean.offsetByCodePoints(0, DISPLAY_NAME_MAX)).strip();
     }
 
     /** The national identification number claim ({@code nationalId}), when the token carries one. */

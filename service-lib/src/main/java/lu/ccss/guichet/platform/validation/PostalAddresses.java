@@ -19,6 +19,12 @@ public final class PostalAddresses {
     public static final int STREET_MAX = 100;
     public static final int NUMBER_MAX = 16;
     public static final int LOCALITY_MAX = 100;
+    /**
+     * The longest postcode text matched against a pattern: 10 letters or digits and 9 separators. Anything longer
+     * is refused before any regular expression sees it (a regex over a 10 MB body would cost time, and Java's
+     * repeated groups recurse: a long enough input overflows the stack).
+     */
+    public static final int POSTCODE_INPUT_MAX = 19;
 
     private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
     private static final Pattern LUXEMBOURG = Pattern.compile("(?:L-?)?([0-9]{4})", Pattern.CASE_INSENSITIVE);
@@ -41,6 +47,11 @@ public final class PostalAddresses {
         String value = rawPostcode == null ? "" : rawPostcode.strip();
         if (value.isEmpty()) {
             return Optional.of("is required");
+        }
+        if (value.length() > POSTCODE_INPUT_MAX) {
+            return Optional.of("LU".equals(country(rawCountry))
+                    ? "must be four digits for Luxembourg, with or without L-, e.g. L-1471"
+                    : "must be 2 to 10 letters or digits (single spaces or hyphens between them)");
         }
         if ("LU".equals(country(rawCountry))) {
             return LUXEMBOURG.matcher(value).matches() ? Optional.empty()
