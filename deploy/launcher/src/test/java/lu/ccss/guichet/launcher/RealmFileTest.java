@@ -36,6 +36,18 @@ class RealmFileTest {
     }
 
     @Test
+    void everyClientsTokensCarryTheAudienceTheServicesRequire() {
+        realm.get("clients").forEach(client -> {
+            boolean audience = false;
+            for (JsonNode mapper : client.path("protocolMappers")) {
+                audience |= "oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())
+                        && "guichet-api".equals(mapper.at("/config/included.custom.audience").asText());
+            }
+            assertTrue(audience, client.get("clientId").asText() + " must add the guichet-api audience");
+        });
+    }
+
+    @Test
     void portalIsAPublicClientWithPkceAndPasswordGrant() {
         JsonNode portal = client("guichet-portal");
         assertTrue(portal.get("publicClient").asBoolean());
