@@ -1,6 +1,8 @@
 package lu.ccss.guichet.mailing;
 
 import io.restassured.path.json.JsonPath;
+import lu.ccss.guichet.platform.crypto.KeyMaterial;
+import lu.ccss.guichet.platform.crypto.SealedBox;
 import lu.ccss.guichet.testing.PostgresTestResource;
 import lu.ccss.guichet.testing.Tokens;
 import org.apache.pdfbox.Loader;
@@ -8,26 +10,23 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 
-import lu.ccss.guichet.platform.crypto.KeyMaterial;
-import lu.ccss.guichet.platform.crypto.SealedBox;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.awt.geom.Rectangle2D;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
-import java.util.Base64;
-import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.testing.TestDatabase.sleep;

@@ -31,7 +31,6 @@ import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.mailing.MailingApi.awaitLetters;
 import static lu.ccss.guichet.mailing.MailingApi.count;
 import static lu.ccss.guichet.mailing.MailingApi.operator;
-import static lu.ccss.guichet.mailing.MailingApi.pdf;
 import static lu.ccss.guichet.mailing.MailingApi.text;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -7,15 +7,15 @@ import lu.ccss.guichet.certification.domain.CertificationRequest;
 import lu.ccss.guichet.certification.domain.EmployerDetails;
 import lu.ccss.guichet.certification.domain.FilerDetails;
 import lu.ccss.guichet.certification.domain.RegisteredParty;
-import lu.ccss.guichet.events.Language;
-import lu.ccss.guichet.platform.errors.FieldErrors;
 import lu.ccss.guichet.certification.domain.WizardStep;
 import lu.ccss.guichet.certification.signing.LocalPdfSigner;
 import lu.ccss.guichet.certification.signing.SignatureDetails;
 import lu.ccss.guichet.certification.signing.SignedPdf;
 import lu.ccss.guichet.certification.signing.SigningKey;
+import lu.ccss.guichet.events.Language;
 import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.platform.crypto.Argon2idHasher;
+import lu.ccss.guichet.platform.errors.FieldErrors;
 
 import java.nio.file.Path;
 import java.time.Instant;

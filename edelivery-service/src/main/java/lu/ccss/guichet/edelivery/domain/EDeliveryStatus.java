@@ -1,7 +1,6 @@
 package lu.ccss.guichet.edelivery.domain;
 
 import lu.ccss.guichet.events.Domain;
-
 import lu.ccss.guichet.events.MandateEvents;
 
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.edelivery.service;
 
-import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -11,11 +10,11 @@ import lu.ccss.guichet.events.EDeliveryEvents;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.MandateEvents;
 import lu.ccss.guichet.events.SpaceEvents;
+import lu.ccss.guichet.platform.logging.Redacted;
 import lu.ccss.guichet.platform.mandates.MandateEnded;
 import lu.ccss.guichet.platform.mandates.MandateProjection;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.outbox.Outbox;
-
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mailing.service;
 
-import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
@@ -17,6 +16,7 @@ import lu.ccss.guichet.mailing.repository.DocumentDispatchRepository;
 import lu.ccss.guichet.mailing.repository.EDeliveryActivationRepository;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.logging.Redacted;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.platform.security.Caller;

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mailing.service;
 
-import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
@@ -13,6 +12,7 @@ import lu.ccss.guichet.mailing.render.LetterRenderer;
 import lu.ccss.guichet.mailing.render.RenderedLetter;
 import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.platform.inbound.InvalidEventException;
+import lu.ccss.guichet.platform.logging.Redacted;
 import lu.ccss.guichet.platform.persistence.Address;
 import org.jboss.logging.Logger;
 

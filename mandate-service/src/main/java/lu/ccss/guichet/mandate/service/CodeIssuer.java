@@ -32,8 +32,8 @@ import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.register.EmployerRegister;
 import lu.ccss.guichet.platform.persistence.Address;
+import lu.ccss.guichet.platform.register.EmployerRegister;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
@@ -11,6 +10,7 @@ import lu.ccss.guichet.mandate.domain.AuditEntry;
 import lu.ccss.guichet.mandate.domain.AuditOutcome;
 import lu.ccss.guichet.mandate.domain.Mandate;
 import lu.ccss.guichet.mandate.repository.MandateRepository;
+import lu.ccss.guichet.platform.logging.Redacted;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 

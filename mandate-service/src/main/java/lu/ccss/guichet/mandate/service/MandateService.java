@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
@@ -23,6 +22,7 @@ import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.mandate.repository.MandateRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.logging.Redacted;
 import lu.ccss.guichet.platform.membership.SpaceAccess;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.security.Caller;

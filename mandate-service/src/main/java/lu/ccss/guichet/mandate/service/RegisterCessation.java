@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import lu.ccss.guichet.events.MandateEvents.RevocationReason;
@@ -12,6 +11,7 @@ import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.mandate.domain.VoidReason;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.mandate.repository.MandateRepository;
+import lu.ccss.guichet.platform.logging.Redacted;
 import lu.ccss.guichet.platform.register.RegisterEntryCeased;
 import org.jboss.logging.Logger;
 

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mandate.service;
 
-import lu.ccss.guichet.platform.logging.Redacted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.Capacity;
@@ -18,6 +17,7 @@ import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.mandate.domain.VoidReason;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.mandate.repository.MandateRepository;
+import lu.ccss.guichet.platform.logging.Redacted;
 import lu.ccss.guichet.platform.security.Caller;
 import org.jboss.logging.Logger;
 
