@@ -1,31 +1,27 @@
 package lu.ccss.guichet.platform.inbound;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 
 /**
  * The idempotent receiving side: the event id is recorded in the handler's own transaction, so an event delivered
  * twice has one effect, and a handler that fails leaves no trace (its exception sends the record to the dead-letter
- * topic configured on the channel).
+ * topic configured on the channel). Each record that fails is counted in {@code guichet_events_dead_lettered_total}
+ * (tags: consumer, reason) for the alert of docs/security.md, "Stale access".
  */
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
+    /** The metric an alert watches: any increase means a record was not applied and waits for an operator. */
+    public static final String DEAD_LETTERED = "guichet.events.dead.lettered";
 
-    private final EntityManager entityManager;
-    private final ObjectMapper mapper;
-    private final EventOrigins origins;
+    private final HandledOnce once;
+    private final MeterRegistry metrics;
 
-    public ProcessedEvents(EntityManager entityManager, ObjectMapper mapper, EventOrigins origins) {
-        this.entityManager = entityManager;
-        this.mapper = mapper;
-        this.origins = origins;
+    public ProcessedEvents(HandledOnce once, MeterRegistry metrics) {
+        this.once = once;
+        this.metrics = metrics;
     }
 
     /**
@@ -33,35 +29,12 @@ public class ProcessedEvents {
      * A record that does not come from its topic's owner, or whose type does not belong on its topic, is refused
      * ({@link EventOrigins}) before anything else: it goes to the dead-letter topic and changes nothing.
      */
-    @Transactional
     public boolean handleOnce(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
-        InboundEvent event = InboundEvent.from(record);
-        origins.check(record.topic(), event);
-        int firstTime = entityManager.createNativeQuery(
-                        "insert into processed_event (consumer, event_id, event_type, processed_at) "
-                                + "values (?1, ?2, ?3, now()) on conflict do nothing")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .executeUpdate();
-        if (firstTime == 0) {
-            LOG.debugf("%s skips duplicate event %s", consumer, event.id());
-            return false;
-        }
-        return handlers.forType(event.type()).map(handler -> {
-            dispatch(handler, event);
-            return true;
-        }).orElse(false);
-    }
-
-    private <T> void dispatch(EventHandlers.Handler<T> handler, InboundEvent event) {
-        T payload;
         try {
-            payload = mapper.readValue(event.data(), handler.type().payloadClass());
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("Event " + event.id() + " of type " + event.type()
-                    + " does not match its schema: " + e.getOriginalMessage(), e);
+            return once.handle(consumer, record, handlers);
+        } catch (RuntimeException e) {
+            metrics.counter(DEAD_LETTERED, "consumer", consumer, "reason", e.getClass().getSimpleName()).increment();
+            throw e;
         }
-        handler.action().accept(payload);
     }
 }

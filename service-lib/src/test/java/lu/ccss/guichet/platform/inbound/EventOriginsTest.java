@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static lu.ccss.guichet.testing.TestDatabase.awaitCount;
 import static lu.ccss.guichet.testing.TestDatabase.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +49,12 @@ class EventOriginsTest {
         String reason = TopicReader.header(dead, "dead-letter-reason");
         assertTrue(reason.contains("ce_source /guichet/mandate-service") && reason.contains("/guichet/space-service"),
                 reason);
+        // Counted for the operators' alert (docs/security.md, "Stale access").
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("guichet_events_dead_lettered_total{")
+                && l.contains("consumer=\"membership-projection\"") && l.contains("reason=\"InvalidEventException\"")
+                && !l.endsWith(" 0.0")), "the dead-lettered record is counted");
+        assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag is exported");
     }
 
     @Test
