@@ -16,6 +16,7 @@ import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.Register;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.client.Response;
+import lu.ccss.guichet.client.SecretScan;
 import lu.ccss.guichet.client.Steps;
 import lu.ccss.guichet.client.TestDocuments;
 import lu.ccss.guichet.launcher.LauncherConfig;
@@ -105,7 +106,9 @@ class PlatformJourneyIT {
     private String reference;
     private Instant transmittedAt;
     private List<JsonNode> letters;
+    private LauncherConfig config;
     private EmployerLetter employerLetter;
+    private EmployerLetter reissuedLetter;
     private AgentLetter fiduciaryLetter;
     private AgentLetter payrollLetter;
     private UUID documentId;
@@ -114,7 +117,7 @@ class PlatformJourneyIT {
     void startThePlatform() throws IOException {
         deleteTree(dataDir);
         Files.createDirectories(dataDir);
-        LauncherConfig config = LauncherConfig.builder()
+        config = LauncherConfig.builder()
                 .repoDir(repo())
                 .dataDir(dataDir)
                 .freePorts()
@@ -630,6 +633,7 @@ class PlatformJourneyIT {
         assertEquals(form.employer().address().locality(), toEmployer.get("address").get("locality").asText());
         Steps.printBatch(operator, requestId, List.of(Steps.id(toEmployer)));
         EmployerLetter reissued = CodeLetters.employerLetter(printed(toEmployer));
+        reissuedLetter = reissued;
         operator.letterPosted(Steps.id(toEmployer)).expect(200);
         Steps.awaitCodesUsable(operator, employerNumber, List.of(UUID.fromString(toEmployer.get("codeLetterId")
                 .asText())));
@@ -674,6 +678,46 @@ class PlatformJourneyIT {
         });
         assertEquals(404, employer.downloadDocument(employerSpace, documentId).status(),
                 "the employer's documents are no longer readable in the space");
+    }
+
+    // ------------------------------------------------------------------ no secret anywhere
+
+    @Test
+    @Order(18)
+    void noCodeSecurityCodeOrNationalNumberIsInAnyLogTableOrTopic() throws Exception {
+        Set<String> secrets = new java.util.LinkedHashSet<>();
+        List<String> codes = new ArrayList<>(allCodes());
+        codes.addAll(reissuedLetter.holderAccessCodes().values());
+        codes.addAll(reissuedLetter.revocationCodes().values());
+        codes.addAll(reissuedLetter.agentSecurityCodes().values());
+        codes.forEach(code -> {
+            secrets.add(code);
+            secrets.add(code.replace("-", ""));
+        });
+        secrets.add(form.securityCode());
+        JsonNode realm = Json.read(Files.readAllBytes(repo().resolve("deploy/keycloak/guichet-realm.json")));
+        realm.get("users").forEach(u -> u.path("attributes").path("nationalId").forEach(n -> secrets.add(n.asText())));
+        SecretScan scan = new SecretScan(secrets);
+
+        try (Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith("-service.log")).toList()) {
+                scan.text("log " + log.getFileName(), Files.readString(log));
+            }
+        }
+        for (String database : List.of("space", "certification", "mandate", "mailing", "edelivery")) {
+            scan.database("localhost", config.postgresPort(), database);
+        }
+        scan.topics("localhost:" + config.kafkaPort());
+        log("scanned " + scan.places() + " places for " + secrets.size() + " secrets");
+        assertEquals(List.of(), scan.findings(), "a secret in clear");
+
+        // The scan reads what it claims to: the employer's number (not a secret) is found on topics and in tables.
+        SecretScan canary = new SecretScan(Set.of(employerNumber));
+        canary.database("localhost", config.postgresPort(), "mandate");
+        canary.topics("localhost:" + config.kafkaPort());
+        assertTrue(canary.findings().stream().anyMatch(f -> f.startsWith("table mandate."))
+                && canary.findings().stream().anyMatch(f -> f.startsWith("topic guichet.mandate.events")),
+                "the scan must see rows and records: " + canary.findings().size());
     }
 
     // ------------------------------------------------------------------ helpers
