@@ -5,15 +5,14 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
+import lu.ccss.guichet.platform.keys.KeyRing;
 import org.jboss.logging.Logger;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The private key that opens the codes and the key that encrypts letters at rest, read once at start-up. A production
@@ -80,29 +79,8 @@ public class MailingKeys {
         return generated.getPrivate();
     }
 
+    /** One key policy (KeyRing); only the current key encrypts: letter PDFs live only until posted. */
     private static SecretKey lettersKey(Optional<String> configured, LaunchMode mode) {
-        if (configured.isPresent()) {
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(configured.get().strip());
-            } catch (IllegalArgumentException e) {
-                key = new byte[0];
-            }
-            if (key.length != 32) {
-                throw new IllegalStateException("LETTERS_ENCRYPTION_KEY (guichet.letters.encryption-key) must be the "
-                        + "base64 of 32 random bytes (an AES-256 key)");
-            }
-            return new SecretKeySpec(key, "AES");
-        }
-        if (mode == LaunchMode.NORMAL) {
-            throw new IllegalStateException("LETTERS_ENCRYPTION_KEY (guichet.letters.encryption-key) is not set: "
-                    + "the mailing-service keeps letters (which carry codes) encrypted at rest and will not start "
-                    + "without the key. Set it to the base64 of 32 random bytes, e.g. `openssl rand -base64 32`.");
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        LOG.warn("LETTERS_ENCRYPTION_KEY is not set: using a generated, throw-away AES key. Letters stored with it "
-                + "cannot be read after a restart.");
-        return new SecretKeySpec(key, "AES");
+        return new SecretKeySpec(KeyRing.read("LETTERS_ENCRYPTION_KEY", configured, 32, 32, mode).current(), "AES");
     }
 }

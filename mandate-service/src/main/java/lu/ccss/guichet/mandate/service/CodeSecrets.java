@@ -9,16 +9,16 @@ import lu.ccss.guichet.mandate.config.CodesConfig;
 import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 import lu.ccss.guichet.platform.crypto.KeyMaterial;
 import lu.ccss.guichet.platform.crypto.SealedBox;
+import lu.ccss.guichet.platform.keys.KeyRing;
 import org.jboss.logging.Logger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keys that keep codes unreadable: the HMAC key of the look-up hashes and the mailing-service's public key that
@@ -45,7 +45,9 @@ public class CodeSecrets {
     }
 
     CodeSecrets(CodesConfig config, boolean prod) {
-        this.hmacKey = new SecretKeySpec(hmacKeyBytes(config, prod), "HmacSHA256");
+        // One key policy (KeyRing); only the current key hashes: these keys do not rotate yet (docs/security.md).
+        this.hmacKey = new SecretKeySpec(KeyRing.read("CODES_HMAC_KEY", config.hmacKey(), MIN_HMAC_KEY_BYTES, 1024,
+                prod ? LaunchMode.NORMAL : LaunchMode.DEVELOPMENT).current(), "HmacSHA256");
         this.mailingKey = mailingKey(config, prod);
         this.keyId = config.keyId();
         this.decoyHash = hasher.hash(HexFormat.of().formatHex(randomBytes(16)));
@@ -79,27 +81,6 @@ public class CodeSecrets {
     /** Seals a letter's codes (JSON) for the mailing-service. */
     public SealedCodes seal(byte[] letterCodesJson) {
         return SealedBox.seal(letterCodesJson, mailingKey, keyId);
-    }
-
-    private static byte[] hmacKeyBytes(CodesConfig config, boolean prod) {
-        if (config.hmacKey().isEmpty()) {
-            refuseInProduction(prod, "CODES_HMAC_KEY (guichet.codes.hmac-key) is not set: give it base64 of at least "
-                    + MIN_HMAC_KEY_BYTES + " random bytes, e.g. `openssl rand -base64 32`");
-            LOG.warn("No CODES_HMAC_KEY configured: using a generated key for this run only; codes issued now "
-                    + "cannot be redeemed after a restart");
-            return randomBytes(MIN_HMAC_KEY_BYTES);
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(config.hmacKey().get().strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("CODES_HMAC_KEY (guichet.codes.hmac-key) is not valid base64");
-        }
-        if (key.length < MIN_HMAC_KEY_BYTES) {
-            throw new IllegalStateException("CODES_HMAC_KEY (guichet.codes.hmac-key) must hold at least "
-                    + MIN_HMAC_KEY_BYTES + " bytes; it holds " + key.length);
-        }
-        return key;
     }
 
     private static PublicKey mailingKey(CodesConfig config, boolean prod) {
