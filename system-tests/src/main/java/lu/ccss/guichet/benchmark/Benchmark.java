@@ -6,6 +6,7 @@ import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
 import lu.ccss.guichet.client.PrintProvider;
+import lu.ccss.guichet.client.RealmUsers;
 import lu.ccss.guichet.client.Register;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.launcher.LaunchException;
@@ -147,8 +148,8 @@ public final class Benchmark {
         int warmUps = 2;
         int people = warmUps + options.flows().stream().mapToInt(Integer::intValue).sum();
         progress("creating " + people + " employers in Keycloak, one per flow, and signing them in");
-        List<String> users = new BenchmarkUsers(config, http).create(people);
-        BenchmarkUsers.signIn(keycloak, users);
+        List<String> users = new RealmUsers(config, http, "bench").create(people);
+        RealmUsers.signIn(keycloak, users);
         keycloak.user("operator");
         keycloak.domainSystem();
         keycloak.printProvider();
@@ -162,7 +163,7 @@ public final class Benchmark {
         Latencies warmUpHops = new Latencies();
         Map<String, LongAdder> warmUpChannels = new ConcurrentHashMap<>();
         for (int i = 0; i < warmUps; i++) {
-            Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), BenchmarkUsers.PASSWORD);
+            Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), RealmUsers.PASSWORD);
             Duration d = new CertificationFlow(nextForm.next(), employer, operator, domainSystem, printProvider,
                     warmUpHops, warmUpChannels).run();
             progress("warm-up flow " + (i + 1) + ": " + d.toMillis() + " ms");
@@ -180,7 +181,7 @@ public final class Benchmark {
             CountDownLatch go = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(n);
             for (int i = 0; i < n; i++) {
-                Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), BenchmarkUsers.PASSWORD);
+                Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), RealmUsers.PASSWORD);
                 RequestForm form = nextForm.next();
                 Thread t = new Thread(() -> {
                     try {

@@ -260,7 +260,8 @@ public final class Guichet {
 
     // ------------------------------------------------------------------ plumbing
 
-    private Response send(String endpoint, java.net.http.HttpRequest.Builder request) {
+    /** Any request, with this caller's token: for suites that walk every endpoint (authorization, fuzzing). */
+    public Response send(String endpoint, java.net.http.HttpRequest.Builder request) {
         return http.send(endpoint, request, token.get());
     }
 

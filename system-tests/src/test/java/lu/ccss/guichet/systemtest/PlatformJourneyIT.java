@@ -20,7 +20,6 @@ import lu.ccss.guichet.client.SecretScan;
 import lu.ccss.guichet.client.Steps;
 import lu.ccss.guichet.client.TestDocuments;
 import lu.ccss.guichet.launcher.LauncherConfig;
-import lu.ccss.guichet.launcher.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -67,6 +67,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.Use.class)
+@Order(3)
 class PlatformJourneyIT {
 
     private static final String AFFILIATIONS = "AFFILIATIONS";
@@ -74,9 +76,7 @@ class PlatformJourneyIT {
     private static final String EMPLOYER_DATA = "EMPLOYER_DATA";
     private static final String BILLING = "BILLING";
 
-    /** Under target/, wiped before the run; kept after a failure so that the services' logs can be read. */
-    private final Path dataDir = Path.of("target", "journey").toAbsolutePath();
-    private LocalStack stack;
+    private Path dataDir;
     private Platform platform;
     private Http http;
     private Keycloak keycloak;
@@ -114,50 +114,28 @@ class PlatformJourneyIT {
     private UUID documentId;
 
     @BeforeAll
-    void startThePlatform() throws IOException {
-        deleteTree(dataDir);
-        Files.createDirectories(dataDir);
-        config = LauncherConfig.builder()
-                .repoDir(repo())
-                .dataDir(dataDir)
-                .freePorts()
-                .build(LauncherConfig.Build.NEVER)
-                .startupTimeout(Duration.ofMinutes(6))
-                .create();
-        stack = new LocalStack(config, message -> log(message));
-        stack.start();
-        log("platform ready in " + stack.startupTime().toSeconds() + " s");
-        platform = Platform.of(config);
-        http = new Http(new Latencies());
-        keycloak = new Keycloak(platform, http);
-        employer = Guichet.user(platform, http, keycloak, "employer");
-        colleague = Guichet.user(platform, http, keycloak, "colleague");
-        agent = Guichet.user(platform, http, keycloak, "agent");
-        operator = Guichet.user(platform, http, keycloak, "operator");
-        domainSystem = Guichet.domainSystem(platform, http, keycloak);
-        printProvider = PrintProvider.local(platform, http, keycloak, dataDir);
+    void meetThePeople() {
+        SharedPlatform shared = SharedPlatform.current();
+        config = shared.config();
+        dataDir = shared.dataDir();
+        platform = shared.platform();
+        http = shared.http();
+        keycloak = shared.keycloak();
+        employer = shared.user("employer");
+        colleague = shared.user("colleague");
+        agent = shared.user("agent");
+        operator = shared.user("operator");
+        domainSystem = shared.domainSystem();
+        printProvider = shared.printProvider();
         employerNumber = form.employer().registrationNumber();
-        register = new Register(config);
+        register = shared.register();
         register.register(form);
         journeyStart = System.nanoTime();
     }
 
     @AfterAll
-    void stopThePlatform() throws IOException {
-        log("journey took " + Duration.ofNanos(System.nanoTime() - journeyStart).toSeconds() + " s after start-up");
-        if (stack == null) {
-            return;
-        }
-        stack.close();
-        List<ProcessHandle> alive = stack.aliveProcesses();
-        assertTrue(alive.isEmpty(), "still running after stop: " + alive.stream()
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).collect(Collectors.joining("; ")));
-        if (failed) {
-            log("logs kept in " + dataDir.resolve("logs"));
-            printErrorsOfTheServices();
-        } else {
-            deleteTree(dataDir);
-        }
+    void sayHowLongItTook() {
+        log("journey took " + Duration.ofNanos(System.nanoTime() - journeyStart).toSeconds() + " s");
     }
 
     @RegisterExtension
@@ -695,7 +673,7 @@ class PlatformJourneyIT {
             secrets.add(code.replace("-", ""));
         });
         secrets.add(form.securityCode());
-        JsonNode realm = Json.read(Files.readAllBytes(repo().resolve("deploy/keycloak/guichet-realm.json")));
+        JsonNode realm = Json.read(Files.readAllBytes(SharedPlatform.repo().resolve("deploy/keycloak/guichet-realm.json")));
         realm.get("users").forEach(u -> u.path("attributes").path("nationalId").forEach(n -> secrets.add(n.asText())));
         SecretScan scan = new SecretScan(secrets);
 
@@ -771,40 +749,12 @@ class PlatformJourneyIT {
     }
 
     private String nationalIdInRealm(String username) throws IOException {
-        JsonNode realm = Json.read(Files.readAllBytes(repo().resolve("deploy/keycloak/guichet-realm.json")));
+        JsonNode realm = Json.read(Files.readAllBytes(SharedPlatform.repo().resolve("deploy/keycloak/guichet-realm.json")));
         return Json.filter(realm.get("users"), u -> username.equals(u.get("username").asText())).get(0)
                 .get("attributes").get("nationalId").get(0).asText();
     }
 
-    /** The first ERROR lines of each service's log: a failed step is often an event a service could not handle. */
-    private void printErrorsOfTheServices() throws IOException {
-        try (Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
-            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith("-service.log")).sorted().toList()) {
-                List<String> errors = Files.readAllLines(log).stream().filter(l -> l.contains(" ERROR ")).limit(5)
-                        .map(l -> l.length() > 500 ? l.substring(0, 500) + "…" : l).toList();
-                if (!errors.isEmpty()) {
-                    log(log.getFileName() + ":\n  " + String.join("\n  ", errors));
-                }
-            }
-        }
-    }
-
-    private static Path repo() {
-        return Path.of(System.getProperty("guichet.repo", "..")).toAbsolutePath().normalize();
-    }
-
     private static void log(String message) {
         System.out.println("[journey " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

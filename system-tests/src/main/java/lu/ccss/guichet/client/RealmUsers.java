@@ -1,9 +1,6 @@
-package lu.ccss.guichet.benchmark;
+package lu.ccss.guichet.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import lu.ccss.guichet.client.Http;
-import lu.ccss.guichet.client.Keycloak;
-import lu.ccss.guichet.client.Response;
 import lu.ccss.guichet.launcher.LauncherConfig;
 
 import java.net.URI;
@@ -16,27 +13,29 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One employer per flow, as in real life: each flow signs in as its own person. The platform serialises one person's
- * space creations (the 200-spaces rule) and code attempts (the failure limit) on purpose; fifty flows of the single
- * demo user {@code employer} would measure that queue, not the platform. The users are made in the realm
- * {@code guichet} through Keycloak's admin API (the local stack's admin account), with the realm role {@code user}.
+ * People made for a test run in the realm {@code guichet} through Keycloak's admin API (the local stack's admin
+ * account), with the realm role {@code user} and no national number: the benchmark's employers (one person per
+ * flow, since the platform serialises one person's space creations and code attempts on purpose) and the
+ * authorization matrix's stranger.
  */
-final class BenchmarkUsers {
+public final class RealmUsers {
 
-    static final String PASSWORD = "bench-" + UUID.randomUUID();
+    public static final String PASSWORD = "run-" + UUID.randomUUID();
 
     private final LauncherConfig config;
     private final Http http;
-    private final String prefix = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+    private final String prefix;
     private int created;
 
-    BenchmarkUsers(LauncherConfig config, Http http) {
+    /** Users named {@code <kind>-<time>-<n>}, e.g. {@code bench-…-1}. */
+    public RealmUsers(LauncherConfig config, Http http, String kind) {
         this.config = config;
         this.http = http;
+        this.prefix = kind + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
     }
 
     /** Creates {@code count} users; answers their user names. */
-    List<String> create(int count) {
+    public List<String> create(int count) {
         String admin = adminToken();
         JsonNode userRole = http.send("admin: GET role", Http.get(URI.create(config.keycloakUrl()
                 + "/admin/realms/" + LauncherConfig.REALM + "/roles/user")), admin).expect(200).json();
@@ -49,7 +48,7 @@ final class BenchmarkUsers {
             user.put("emailVerified", true);
             user.put("firstName", "Bench");
             user.put("lastName", "User " + created);
-            user.put("email", username + "@benchmark.local");
+            user.put("email", username + "@guichet.test");
             user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
             Response made = http.send("admin: POST user", Http.postJson(URI.create(config.keycloakUrl()
                     + "/admin/realms/" + LauncherConfig.REALM + "/users"), user), admin).expect(201);
@@ -72,7 +71,7 @@ final class BenchmarkUsers {
     }
 
     /** Signs each user in once, so that no flow waits for Keycloak inside a measured round. */
-    static void signIn(Keycloak keycloak, List<String> users) {
+    public static void signIn(Keycloak keycloak, List<String> users) {
         users.forEach(u -> keycloak.user(u, PASSWORD));
     }
 }
