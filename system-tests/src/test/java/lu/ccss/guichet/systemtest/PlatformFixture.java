@@ -58,6 +58,8 @@ public final class PlatformFixture {
     /** The employer's holder mandate for AFFILIATIONS, and the agent's mandate for REMUNERATIONS. */
     public final UUID holderMandate;
     public final UUID agentMandate;
+    /** The agent's mandate for AFFILIATIONS: the one a suite may withdraw. */
+    public final UUID withdrawableMandate;
     public final String memberUserId;
     public final UUID invitation;
     public final UUID document;
@@ -86,6 +88,7 @@ public final class PlatformFixture {
         draft = b.draft;
         holderMandate = b.holderMandate;
         agentMandate = b.agentMandate;
+        withdrawableMandate = b.withdrawableMandate;
         memberUserId = b.memberUserId;
         invitation = b.invitation;
         document = b.document;
@@ -128,6 +131,7 @@ public final class PlatformFixture {
         private UUID draft;
         private UUID holderMandate;
         private UUID agentMandate;
+        private UUID withdrawableMandate;
         private String memberUserId;
         private UUID invitation;
         private UUID document;
@@ -215,6 +219,8 @@ public final class PlatformFixture {
                         .expect(201).locationId();
                 if ("REMUNERATIONS".equals(domain)) {
                     agentMandate = mandate;
+                } else {
+                    withdrawableMandate = mandate;
                 }
             }
         }
