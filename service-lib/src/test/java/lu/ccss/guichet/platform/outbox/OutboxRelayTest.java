@@ -122,6 +122,36 @@ class OutboxRelayTest {
         assertEquals(1, rows(pending));
     }
 
+    @Inject
+    OutboxLag lag;
+
+    @Test
+    void theAgeOfTheOldestUnpublishedRowIsOnTheMetricsEndpoint() throws Exception {
+        UUID stuck = UUID.randomUUID();
+        insertPendingRow(stuck, "agg-" + UUID.randomUUID(), Instant.now().minusSeconds(120));
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            // Held by this transaction, the row is skipped by the relay (for update skip locked): it stays pending.
+            try (PreparedStatement ps = c.prepareStatement("select * from outbox_event where event_id = ? for update")) {
+                ps.setObject(1, stuck);
+                ps.executeQuery().close();
+            }
+            lag.measure();
+            assertTrue(metric("guichet_outbox_pending_events") >= 1);
+            assertTrue(metric("guichet_outbox_oldest_pending_age_seconds") >= 120, "written two minutes ago");
+            c.rollback();
+        }
+        awaitPublished(stuck);
+        lag.measure();
+        assertEquals(0.0, metric("guichet_outbox_oldest_pending_age_seconds"), "nothing pending any more");
+    }
+
+    private static double metric(String name) {
+        return io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static void awaitPublished(UUID eventId) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (publishedAt(eventId) == null && System.nanoTime() < deadline) {
@@ -147,13 +177,17 @@ class OutboxRelayTest {
     }
 
     private static void insertPendingRow(UUID eventId, String aggregate) throws SQLException {
+        insertPendingRow(eventId, aggregate, Instant.now());
+    }
+
+    private static void insertPendingRow(UUID eventId, String aggregate, Instant occurredAt) throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "insert into outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, occurred_at, "
                         + "payload) values (?, 'note', ?, 'lu.ccss.test.note-added.v1', ?, ?, ?)")) {
             ps.setObject(1, eventId);
             ps.setString(2, aggregate);
             ps.setString(3, TOPIC);
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.setTimestamp(4, Timestamp.from(occurredAt));
             ps.setString(5, "{\"noteId\":\"" + UUID.randomUUID() + "\",\"aggregate\":\"" + aggregate
                     + "\",\"text\":\"left behind\"}");
             ps.executeUpdate();
