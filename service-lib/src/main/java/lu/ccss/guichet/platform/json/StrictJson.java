@@ -1,7 +1,9 @@
 package lu.ccss.guichet.platform.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -23,6 +25,10 @@ import java.io.IOException;
  * return, which multi-line text (a message, an address line pasted from a letter) may carry: NUL would reach
  * PostgreSQL, which refuses it with a 500, and the others have no business in what a person types. Single-line
  * fields refuse tab and line breaks too through their own rule ({@code @Text}).</li>
+ * <li>a body is one JSON document: a second one or garbage after it is refused, not ignored;</li>
+ * <li>an object names each key once: {@code {"role": "MEMBER", "role": "ADMINISTRATOR"}} is refused, since which of
+ * the two a reader keeps is that reader's choice (and Jackson answered a duplicate creator property with an
+ * exception that became a 500).</li>
  * </ul>
  * Dates (Instant, LocalDate) and UUIDs are read from strings as before.
  */
@@ -37,6 +43,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("guichet-strict-strings")
                 .addDeserializer(String.class, new TextOnly()));
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     }
 
     /** True if {@code c} may appear in a string the platform reads. */

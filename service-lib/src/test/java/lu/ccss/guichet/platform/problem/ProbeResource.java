@@ -19,6 +19,9 @@ public class ProbeResource {
     public record Note(String name, String text, List<String> tags, UUID ref, Instant at, Integer count) {
     }
 
+    public record Ref(UUID ref) {
+    }
+
     private final Caller caller;
 
     public ProbeResource(Caller caller) {
@@ -29,6 +32,12 @@ public class ProbeResource {
     @Path("/notes")
     public Note echo(Note note) {
         return note;
+    }
+
+    @POST
+    @Path("/refs")
+    public Ref echo(Ref ref) {
+        return ref;
     }
 
     @GET
