@@ -11,6 +11,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Whatever a client sends, every service answers a 400 naming what is wrong, never a 500 or a 404. */
@@ -115,6 +116,17 @@ class InputHandlingTest {
                 .get("/api/probe/names/abc?q=x%00y").then().statusCode(400).body("errors[0].field", equalTo("q"));
         given().auth().oauth2(Tokens.user(Tokens.newUser())).when()
                 .get("/api/probe/names/Müller?q=fine").then().statusCode(200).body("name", equalTo("Müller"));
+    }
+
+    @Test
+    void anAnswerRepeatsNeitherAControlCharacterNorAHugeValueOfThePath() {
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).urlEncodingEnabled(false).when()
+                .get("/api/probe/notes/ab%1Bc").then().statusCode(400)
+                .body("instance", equalTo("/api/probe/notes/ab%1Bc"))
+                .body(not(containsString("\u001b"))).body(not(containsString("\\u001B")));
+        String huge = "x".repeat(3_000);
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).when().get("/api/probe/notes/" + huge).then()
+                .statusCode(400).body("errors[0].field", equalTo("id")).body(not(containsString("xxxxxxxxxx")));
     }
 
     @Test
