@@ -15,12 +15,14 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The one JSON reading policy of every service (request bodies and received events):
  * <ul>
  * <li>a string field takes a JSON string only: {@code {"name": 123}} or {@code true} is a 400 naming the field,
- * not the text "123" (scalar coercion to text is switched off);</li>
+ * not the text "123"; likewise a boolean takes only {@code true} or {@code false} (not "true" nor 1) and a number
+ * only a JSON number (not "3" nor true): scalar coercion is switched off;</li>
  * <li>a string never holds a C0 control character (U+0000 to U+001F) or DEL, except tab, line feed and carriage
  * return, which multi-line text (a message, an address line pasted from a letter) may carry: NUL would reach
  * PostgreSQL, which refuses it with a 500, and the others have no business in what a person types. Single-line
@@ -41,6 +43,15 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float)) {
+            mapper.coercionConfigFor(number)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
         mapper.registerModule(new SimpleModule("guichet-strict-strings")
                 .addDeserializer(String.class, new TextOnly()));
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

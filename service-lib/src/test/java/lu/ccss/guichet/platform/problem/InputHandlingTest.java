@@ -53,6 +53,16 @@ class InputHandlingTest {
     }
 
     @Test
+    void textOrANumberWhereABooleanIsExpectedAndTextWhereANumberIsExpectedAreA400NamingTheField() {
+        // A lenient reader makes true of "true" and 1: a step acknowledged by {"acknowledged": 1} was accepted
+        refusedNaming(post("{\"flag\": \"true\"}"), "flag", "has the wrong type or format");
+        refusedNaming(post("{\"flag\": 1}"), "flag", "has the wrong type or format");
+        refusedNaming(post("{\"count\": \"3\"}"), "count", "has the wrong type or format");
+        refusedNaming(post("{\"count\": true}"), "count", "has the wrong type or format");
+        post("{\"flag\": true, \"count\": 3}").statusCode(200).body("flag", equalTo(true)).body("count", equalTo(3));
+    }
+
+    @Test
     void datesUuidsAndNumbersAreStillRead() {
         UUID ref = UUID.randomUUID();
         post("{\"name\": \"Acme\", \"ref\": \"" + ref + "\", \"at\": \"2026-03-10T08:15:42Z\", \"count\": 3}")

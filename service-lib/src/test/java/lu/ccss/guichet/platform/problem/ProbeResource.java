@@ -16,7 +16,8 @@ import java.util.UUID;
 @Path("/api/probe")
 public class ProbeResource {
 
-    public record Note(String name, String text, List<String> tags, UUID ref, Instant at, Integer count) {
+    public record Note(String name, String text, List<String> tags, UUID ref, Instant at, Integer count,
+                       Boolean flag) {
     }
 
     public record Ref(UUID ref) {
