@@ -40,8 +40,9 @@ public final class HttpLayerProbes {
         probes.add(send(caller, "Accept: application/xml", HttpRequest.newBuilder(known).GET()
                 .header("Accept", "application/xml")));
         probes.add(send(caller.anonymous(), "no token", HttpRequest.newBuilder(known).GET()));
-        // Past quarkus.http.limits (URI 4 KiB, headers 20 KiB). Vert.x closes the connection after refusing these: a client of their own, so that no other call meets
-        // the closed connection. They are refused before any token is looked at, so none is sent.
+        // Past quarkus.http.limits (request line 4 KiB, headers 20 KiB). Vert.x closes the connection after refusing
+        // these: a client of their own, so that no other call meets the closed connection. They are refused before
+        // any token is looked at, so none is sent.
         Http own = new Http(new Latencies());
         probes.add(oversized(own, "a URI of 10000 characters", HttpRequest.newBuilder(URI.create(base + "/api/"
                 + "x".repeat(10_000))).GET()));
