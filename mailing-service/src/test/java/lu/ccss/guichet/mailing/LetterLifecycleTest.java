@@ -151,6 +151,11 @@ class LetterLifecycleTest {
         given().auth().oauth2(operator()).contentType("application/json").body(Map.of("reason", "x".repeat(501)))
                 .when().post("/api/letters/" + id + "/returned")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        // C3 opens a two-byte UTF-8 sequence that "(" does not continue: not text, not U+FFFD in the reason
+        byte[] notUtf8 = {'{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', 'a', (byte) 0xC3, '(', 'b', '"', '}'};
+        given().auth().oauth2(operator()).contentType("application/json").body(notUtf8)
+                .when().post("/api/letters/" + id + "/returned")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
         given().auth().oauth2(operator()).contentType("application/json")
                 .body(Map.of("reason", "Destinataire inconnu à l'adresse indiquée"))
                 .when().post("/api/letters/" + id + "/returned")
