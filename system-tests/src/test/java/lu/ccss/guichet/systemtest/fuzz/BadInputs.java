@@ -81,6 +81,9 @@ public final class BadInputs {
                 String value = draw(badQueryValue());
                 inputs.add(valid.withQuery(Kind.BAD_QUERY_PARAMETER, p.name(), describe(value), p.name(), value));
             }
+            if (p.required()) {
+                inputs.add(valid.withQuery(Kind.BAD_QUERY_PARAMETER, p.name(), "absent", p.name(), null));
+            }
         }
         return inputs;
     }
@@ -409,11 +412,16 @@ public final class BadInputs {
                     : "application/json", probe(value));
         }
 
+        /** The request with {@code parameter} set to {@code value}, or without it for null. */
         FuzzInput withQuery(Kind kind, String about, String description, String parameter, String value) {
             Map<String, String> bad = new LinkedHashMap<>(query);
-            bad.put(parameter, value);
+            if (value == null) {
+                bad.remove(parameter);
+            } else {
+                bad.put(parameter, value);
+            }
             return new FuzzInput(kind, about, description, path, bad, body, body == null ? null
-                    : "application/json", probe(value));
+                    : "application/json", value == null ? null : probe(value));
         }
     }
 
