@@ -22,6 +22,7 @@ import static lu.ccss.guichet.mailing.MailingApi.letterOfKind;
 import static lu.ccss.guichet.mailing.MailingApi.operator;
 import static lu.ccss.guichet.mailing.MailingApi.text;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -241,6 +242,8 @@ class LetterLifecycleTest {
                 .body("paths.keySet()", hasItem("/api/print-batches"))
                 .body("paths.keySet()", hasItem("/api/letters/{letterId}/pdf"))
                 .body("paths.keySet()", hasItem("/api/documents"))
-                .body("paths.'/api/letters/{letterId}/posted'.post.summary", startsWith("The letter left"));
+                .body("paths.'/api/letters/{letterId}/posted'.post.summary", startsWith("The letter left"))
+                .body("components.schemas.SendDocument.required",
+                        containsInAnyOrder("spaceId", "employer", "domain", "title", "content"));
     }
 }
