@@ -22,6 +22,7 @@ import static lu.ccss.guichet.mailing.MailingApi.letterOfKind;
 import static lu.ccss.guichet.mailing.MailingApi.operator;
 import static lu.ccss.guichet.mailing.MailingApi.text;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -151,6 +152,11 @@ class LetterLifecycleTest {
         given().auth().oauth2(operator()).contentType("application/json").body(Map.of("reason", "x".repeat(501)))
                 .when().post("/api/letters/" + id + "/returned")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        // C3 opens a two-byte UTF-8 sequence that "(" does not continue: not text, not U+FFFD in the reason
+        byte[] notUtf8 = {'{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', 'a', (byte) 0xC3, '(', 'b', '"', '}'};
+        given().auth().oauth2(operator()).contentType("application/json").body(notUtf8)
+                .when().post("/api/letters/" + id + "/returned")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
         given().auth().oauth2(operator()).contentType("application/json")
                 .body(Map.of("reason", "Destinataire inconnu à l'adresse indiquée"))
                 .when().post("/api/letters/" + id + "/returned")
@@ -236,6 +242,8 @@ class LetterLifecycleTest {
                 .body("paths.keySet()", hasItem("/api/print-batches"))
                 .body("paths.keySet()", hasItem("/api/letters/{letterId}/pdf"))
                 .body("paths.keySet()", hasItem("/api/documents"))
-                .body("paths.'/api/letters/{letterId}/posted'.post.summary", startsWith("The letter left"));
+                .body("paths.'/api/letters/{letterId}/posted'.post.summary", startsWith("The letter left"))
+                .body("components.schemas.SendDocument.required",
+                        containsInAnyOrder("spaceId", "employer", "domain", "title", "content"));
     }
 }

@@ -161,4 +161,11 @@ class OperatorTest {
                 "/api/spaces/{spaceId}/certifications/{mandateId}", "/api/revocations", "/api/authorizations",
                 "/api/operator/requests/{requestId}/reissue", "/api/operator/audit")), paths.toString());
     }
+
+    @Test
+    void itsDocumentSaysTheReissueBodyIsOptional() {
+        // A client that trusts the document must not think it needs a body, nor a fuzzer that null is refused.
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/operator/requests/{requestId}/reissue'.post.requestBody.required", equalTo(false));
+    }
 }

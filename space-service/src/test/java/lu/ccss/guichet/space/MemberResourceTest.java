@@ -183,6 +183,10 @@ class MemberResourceTest {
         String space = createSpace(alice, null);
         given().auth().oauth2(Tokens.user(alice)).when().delete("/api/spaces/" + space + "/members/nobody")
                 .then().statusCode(404);
+        // An unknown user id is not repeated: a huge one would come back in full
+        String huge = "x".repeat(3_000);
+        given().auth().oauth2(Tokens.user(alice)).when().delete("/api/spaces/" + space + "/members/" + huge)
+                .then().statusCode(404).body(not(containsString("xxxxxxxxxx")));
         given().auth().oauth2(Tokens.user(alice)).contentType(ContentType.JSON).body(Map.of("role", "MEMBER"))
                 .when().put("/api/spaces/" + space + "/members/nobody/role").then().statusCode(404);
         given().auth().oauth2(Tokens.user(alice)).contentType(ContentType.JSON).body(Map.of("role", "OWNER"))

@@ -10,7 +10,9 @@ import lu.ccss.guichet.client.Register;
 import lu.ccss.guichet.launcher.LauncherConfig;
 import lu.ccss.guichet.launcher.LocalStack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
@@ -48,8 +50,8 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
     private volatile boolean failed;
     private PlatformFixture fixture;
 
-    /** Starts the platform before the first class that uses it, and records failures. */
-    public static final class Use implements BeforeAllCallback, TestWatcher {
+    /** Starts the platform before the first class that uses it, and records failures (of dynamic tests too). */
+    public static final class Use implements BeforeAllCallback, TestWatcher, InvocationInterceptor {
         @Override
         public void beforeAll(ExtensionContext context) {
             current = context.getRoot().getStore(NAMESPACE)
@@ -59,6 +61,17 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             current().failed = true;
+        }
+
+        @Override
+        public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+                                         ExtensionContext extensionContext) throws Throwable {
+            try {
+                invocation.proceed();
+            } catch (Throwable failure) {
+                current().failed = true;
+                throw failure;
+            }
         }
     }
 

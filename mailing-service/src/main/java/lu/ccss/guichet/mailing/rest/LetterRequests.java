@@ -33,12 +33,13 @@ public final class LetterRequests {
                     + "like the first time and sends nothing twice") UUID documentId,
             @Schema(description = "Required: the employer's professional space")
             @NotNull(message = "is required") UUID spaceId,
-            @Schema(description = "Required: CCSS registration number, 11 or 13 digits", example = "20231234567")
+            @Schema(description = "Required: CCSS registration number, 11 or 13 digits", required = true,
+                    example = "20231234567")
             @ValidRegistrationNumber String employer,
-            @Schema(description = "Required: AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA or BILLING")
+            @Schema(description = "Required: AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA or BILLING", required = true)
             @ValidDomain String domain,
             @Schema(description = "Required: 1 to 200 characters, one line; printed on the cover page and shown in "
-                    + "the inbox") @Text(max = DocumentSubmission.TITLE_MAX) String title,
+                    + "the inbox", required = true) @Text(max = DocumentSubmission.TITLE_MAX) String title,
             @Schema(description = "Required: the PDF, standard base64; at most 5 MB decoded, starting with %PDF-, "
                     + "readable and not password-protected")
             @NotBlank(message = "is required: the PDF, base64-encoded") String content) {

@@ -1,6 +1,5 @@
 package lu.ccss.guichet.mailing.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
@@ -32,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -179,11 +180,11 @@ public class LetterResource {
     @APIResponse(responseCode = "403", description = "Not a CCSS operator")
     @APIResponse(responseCode = "404", description = "No such letter")
     @APIResponse(responseCode = "409", description = "The letter was not posted (or already returned)")
-    public LetterViews.LetterView returned(@PathParam("letterId") UUID letterId, String json)
-            throws JsonProcessingException {
+    public LetterViews.LetterView returned(@PathParam("letterId") UUID letterId, byte[] json) throws IOException {
         // The body is optional, with or without a Content-Type: read it here rather than let JAX-RS refuse it, then
-        // check it like any other body.
-        LetterRequests.LetterReturn body = json == null || json.isBlank() ? null
+        // check it like any other body. Read as bytes, so that bytes that are not UTF-8 are refused by the JSON
+        // reader instead of turned into U+FFFD by a text decoder.
+        LetterRequests.LetterReturn body = json == null || new String(json, StandardCharsets.UTF_8).isBlank() ? null
                 : mapper.readValue(json, LetterRequests.LetterReturn.class);
         if (body != null) {
             Set<ConstraintViolation<LetterRequests.LetterReturn>> violations = validator.validate(body);

@@ -18,7 +18,10 @@ import lu.ccss.guichet.platform.validation.Checked;
 import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
 import lu.ccss.guichet.platform.validation.WholeNumber;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,6 +51,8 @@ public class OperatorResource {
             description = "Role ccss-operator. Every unused code of the request becomes void; a new CodesIssued "
                     + "(new issuanceId, new codeLetterIds) goes to the mailing-service. The holder's security code is "
                     + "unchanged; agents get new security codes. The body is optional.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MandateRequests.Reissue.class)))
     @APIResponse(responseCode = "200", description = "Reissued: the new issuance and its letters (never codes)")
     @APIResponse(responseCode = "400", description = "reason longer than 300 characters or not one line")
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -37,7 +37,7 @@ public class BodyLimits implements ContainerRequestFilter {
             request.abortWith(Response.status(413).type(Problem.MEDIA_TYPE)
                     .entity(new Problem("about:blank", "Request body too large", 413, "This endpoint accepts at most "
                             + limit + " bytes of request body; " + declared + " were sent",
-                            request.getUriInfo().getPath(), null))
+                            Problem.instance(request.getUriInfo()), null))
                     .build());
         }
     }

@@ -23,7 +23,7 @@ public class ControlCharactersInParameters {
                 .map(name -> {
                     String message = "must not contain control characters";
                     Problem body = new Problem("about:blank", "Invalid request", 400, name + ": " + message,
-                            uri.getPath(), List.of(new FieldError(name, message)));
+                            Problem.instance(uri), List.of(new FieldError(name, message)));
                     return Response.status(400).type(Problem.MEDIA_TYPE).entity(body).build();
                 });
     }

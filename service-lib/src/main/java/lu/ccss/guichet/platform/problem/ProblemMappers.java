@@ -132,7 +132,7 @@ public class ProblemMappers {
 
     private static Response.ResponseBuilder respond(int status, String title, String detail, UriInfo uri,
                                                     List<FieldError> errors) {
-        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
+        Problem body = new Problem("about:blank", title, status, detail, Problem.instance(uri), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }
 

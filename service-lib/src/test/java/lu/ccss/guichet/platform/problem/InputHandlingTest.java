@@ -11,6 +11,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Whatever a client sends, every service answers a 400 naming what is wrong, never a 500 or a 404. */
@@ -52,11 +53,41 @@ class InputHandlingTest {
     }
 
     @Test
+    void textOrANumberWhereABooleanIsExpectedAndTextWhereANumberIsExpectedAreA400NamingTheField() {
+        // A lenient reader makes true of "true" and 1: a step acknowledged by {"acknowledged": 1} was accepted
+        refusedNaming(post("{\"flag\": \"true\"}"), "flag", "has the wrong type or format");
+        refusedNaming(post("{\"flag\": 1}"), "flag", "has the wrong type or format");
+        refusedNaming(post("{\"count\": \"3\"}"), "count", "has the wrong type or format");
+        refusedNaming(post("{\"count\": true}"), "count", "has the wrong type or format");
+        post("{\"flag\": true, \"count\": 3}").statusCode(200).body("flag", equalTo(true)).body("count", equalTo(3));
+    }
+
+    @Test
     void datesUuidsAndNumbersAreStillRead() {
         UUID ref = UUID.randomUUID();
         post("{\"name\": \"Acme\", \"ref\": \"" + ref + "\", \"at\": \"2026-03-10T08:15:42Z\", \"count\": 3}")
                 .statusCode(200).body("ref", equalTo(ref.toString())).body("at", equalTo("2026-03-10T08:15:42Z"))
                 .body("count", equalTo(3));
+    }
+
+    @Test
+    void aSecondDocumentOrGarbageAfterTheBodyIsA400() {
+        post("{\"name\": \"Acme\"}{\"name\": \"Other\"}").statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        post("{\"name\": \"Acme\"} }{ garbage").statusCode(400).contentType(startsWith("application/problem+json"));
+        post("{\"name\": \"Acme\"}\n").statusCode(200).body("name", equalTo("Acme"));
+    }
+
+    @Test
+    void aKeyTwiceIsA400() {
+        // Which of the two a reader keeps is a parser's choice: another reader of the same text could see the other.
+        post("{\"name\": \"Acme\", \"name\": \"Other\"}").statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        // With one property, Jackson's own answer to a duplicate is an InvalidDefinitionException: it was a 500.
+        String ref = "\"" + UUID.randomUUID() + "\"";
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).contentType(ContentType.JSON)
+                .body("{\"ref\": " + ref + ", \"ref\": " + ref + "}").when().post("/api/probe/refs").then()
+                .statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
     @Test
@@ -95,6 +126,17 @@ class InputHandlingTest {
                 .get("/api/probe/names/abc?q=x%00y").then().statusCode(400).body("errors[0].field", equalTo("q"));
         given().auth().oauth2(Tokens.user(Tokens.newUser())).when()
                 .get("/api/probe/names/Müller?q=fine").then().statusCode(200).body("name", equalTo("Müller"));
+    }
+
+    @Test
+    void anAnswerRepeatsNeitherAControlCharacterNorAHugeValueOfThePath() {
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).urlEncodingEnabled(false).when()
+                .get("/api/probe/notes/ab%1Bc").then().statusCode(400)
+                .body("instance", equalTo("/api/probe/notes/ab%1Bc"))
+                .body(not(containsString("\u001b"))).body(not(containsString("\\u001B")));
+        String huge = "x".repeat(3_000);
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).when().get("/api/probe/notes/" + huge).then()
+                .statusCode(400).body("errors[0].field", equalTo("id")).body(not(containsString("xxxxxxxxxx")));
     }
 
     @Test

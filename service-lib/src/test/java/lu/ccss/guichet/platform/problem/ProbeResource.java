@@ -16,7 +16,11 @@ import java.util.UUID;
 @Path("/api/probe")
 public class ProbeResource {
 
-    public record Note(String name, String text, List<String> tags, UUID ref, Instant at, Integer count) {
+    public record Note(String name, String text, List<String> tags, UUID ref, Instant at, Integer count,
+                       Boolean flag) {
+    }
+
+    public record Ref(UUID ref) {
     }
 
     private final Caller caller;
@@ -29,6 +33,12 @@ public class ProbeResource {
     @Path("/notes")
     public Note echo(Note note) {
         return note;
+    }
+
+    @POST
+    @Path("/refs")
+    public Ref echo(Ref ref) {
+        return ref;
     }
 
     @GET

@@ -90,7 +90,7 @@ public class MemberService {
 
     private SpaceMember member(UUID spaceId, String userId) {
         return members.find(spaceId, userId)
-                .orElseThrow(() -> DomainException.notFound("No user " + userId + " in this space"));
+                .orElseThrow(() -> DomainException.notFound("No such member in this space"));
     }
 
     private void lockSpace(UUID spaceId) {
