@@ -113,6 +113,11 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.postmasterPid();
     }
 
+    /** Every instance of every service started, killed ones included. */
+    public List<ServiceInstance> instances() {
+        return services.instances();
+    }
+
     static String seconds(Duration d) {
         return d.toSeconds() + " s";
     }

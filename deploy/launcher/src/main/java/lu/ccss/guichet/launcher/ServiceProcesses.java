@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** The services, each a JVM running its {@code quarkus-run.jar}, configured through its environment. */
+/**
+ * The services, {@link LauncherConfig#replicas()} instances of each, each a JVM running its {@code quarkus-run.jar},
+ * configured through its environment.
+ */
 final class ServiceProcesses {
 
     private final LauncherConfig config;
@@ -20,7 +23,7 @@ final class ServiceProcesses {
     private final Consumer<String> progress;
     private final LocalSecrets secrets;
     private final ProcessGroup processes;
-    private final Map<ChildProcess, ServiceDef> definitions = new ConcurrentHashMap<>();
+    private final List<ServiceReplica> replicas = new CopyOnWriteArrayList<>();
 
     /** {@code checkNotClosed} throws if the stack is closing. */
     ServiceProcesses(LauncherConfig config, DataDirectory dataDirectory, Consumer<String> progress,
@@ -32,10 +35,11 @@ final class ServiceProcesses {
         this.processes = new ProcessGroup("services", checkNotClosed);
     }
 
-    /** Starts the configured services without waiting for them. */
+    /** Starts every replica of the configured services without waiting for them. */
     void start() {
         secrets.ensure();
-        progress.accept("Starting " + String.join(", ", config.services().stream().map(ServiceDef::name).toList()));
+        progress.accept("Starting " + String.join(", ", config.services().stream().map(ServiceDef::name).toList())
+                + (config.replicas() > 1 ? " (" + config.replicas() + " replicas each)" : ""));
         for (ServiceDef s : config.services()) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -44,23 +48,35 @@ final class ServiceProcesses {
             command.add("-Dguichet.data-dir=" + config.dataDir());
             command.add("-jar");
             command.add(s.jar(config.repoDir()).toString());
-            ChildProcess child = ChildProcess.start(s.name(), command, environment(s),
-                    config.dataDir().resolve("services").resolve(s.name()),
-                    config.logsDir().resolve(s.name() + ".log"));
-            dataDirectory.recordPid(child);
-            definitions.put(child, s);
-            processes.add(child);
+            for (int r = 1; r <= config.replicas(); r++) {
+                int port = config.servicePorts(s).get(r - 1);
+                String name = ServiceReplica.name(s, r);
+                ServiceReplica replica = new ServiceReplica(s, r, port, command, environment(s, port),
+                        config.dataDir().resolve("services").resolve(name), config.logsDir().resolve(name + ".log"));
+                replicas.add(replica);
+                launch(replica);
+            }
         }
+    }
+
+    private void launch(ServiceReplica replica) {
+        ChildProcess child = replica.start();
+        dataDirectory.recordPid(child);
+        processes.add(child);
+    }
+
+    List<ServiceInstance> instances() {
+        return replicas.stream().map(ServiceReplica::snapshot).toList();
     }
 
     /**
      * The environment each service reads (see the services' application.properties), then the variables of
      * {@code services.env} in the data directory.
      */
-    Map<String, String> environment(ServiceDef service) {
+    Map<String, String> environment(ServiceDef service, int port) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("HTTP_PORT", String.valueOf(config.servicePort(service)));
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(config.servicePort(service)));
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DB_URL", "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + service.database());
         env.put("DB_USER", LauncherConfig.DB_USER);
         env.put("DB_PASSWORD", LauncherConfig.DB_PASSWORD);
@@ -106,10 +122,14 @@ final class ServiceProcesses {
         }
     }
 
-    /** A service is ready when its readiness check (database and Kafka) is UP. */
     List<Readiness.Probe> probes() {
-        return processes.children().stream().map(child -> new Readiness.Probe(child.name(), child,
-                URI.create(config.serviceUrl(definitions.get(child)) + "/q/health/ready"), true)).toList();
+        return replicas.stream().map(this::probe).toList();
+    }
+
+    /** A service is ready when its readiness check (database and Kafka) is UP. */
+    private Readiness.Probe probe(ServiceReplica replica) {
+        return new Readiness.Probe(replica.name(), replica.current(), URI.create(replica.url() + "/q/health/ready"),
+                true);
     }
 
     void stop() {
