@@ -5,18 +5,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The services, {@link LauncherConfig#replicas()} instances of each, each a JVM running its {@code quarkus-run.jar},
- * configured through its environment.
+ * configured through its environment. An instance can be killed and started again with the same configuration.
  */
 final class ServiceProcesses {
+
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(20);
 
     private final LauncherConfig config;
     private final DataDirectory dataDirectory;
@@ -65,8 +69,42 @@ final class ServiceProcesses {
         processes.add(child);
     }
 
+    /** The instance {@code replica} (1 for the first) of {@code service}. */
+    ServiceReplica replica(String service, int replica) {
+        ServiceDef def = ServiceDef.named(service);
+        return replicas.stream().filter(r -> r.service().equals(def) && r.replica() == replica).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No replica " + replica + " of " + service
+                        + " runs in this stack (" + config.replicas() + " replica(s) of "
+                        + String.join(", ", config.services().stream().map(ServiceDef::name).toList()) + ")"));
+    }
+
     List<ServiceInstance> instances() {
         return replicas.stream().map(ServiceReplica::snapshot).toList();
+    }
+
+    /** SIGKILL to the replica's JVM (and anything it started); returns once it is gone and its port is free. */
+    void kill(ServiceReplica replica) {
+        ChildProcess child = replica.current();
+        progress.accept("Killing " + replica.name() + " (pid " + child.pid() + ", SIGKILL)");
+        replica.kill(KILL_TIMEOUT);
+        long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
+        while (!PortCheck.isFree(replica.port())) {
+            if (System.nanoTime() > deadline) {
+                throw new LaunchException(replica.name() + " was killed but its port " + replica.port()
+                        + " is still taken after " + LocalStack.seconds(KILL_TIMEOUT));
+            }
+            pause();
+        }
+    }
+
+    /** Kills the replica if it still runs, starts it again as it was first started and returns its probe. */
+    Readiness.Probe restart(ServiceReplica replica) {
+        if (replica.isAlive()) {
+            kill(replica);
+        }
+        progress.accept("Starting " + replica.name() + " again on port " + replica.port());
+        launch(replica);
+        return probe(replica);
     }
 
     /**
@@ -122,8 +160,9 @@ final class ServiceProcesses {
         }
     }
 
+    /** Probes of every replica but those killed on purpose (not waited for until they are restarted). */
     List<Readiness.Probe> probes() {
-        return replicas.stream().map(this::probe).toList();
+        return replicas.stream().filter(r -> !r.isKilled()).map(this::probe).toList();
     }
 
     /** A service is ready when its readiness check (database and Kafka) is UP. */
@@ -138,5 +177,14 @@ final class ServiceProcesses {
 
     List<ProcessHandle> handles() {
         return processes.handles();
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("Interrupted", e);
+        }
     }
 }

@@ -1,10 +1,14 @@
 package lu.ccss.guichet.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One instance of a service: the command line, environment, port and log it is started with, and its JVM. */
+/**
+ * One instance of a service: the command line, environment, port and log it was first started with, kept so that it
+ * starts again exactly the same after being killed, and the JVM that runs it now.
+ */
 final class ServiceReplica {
 
     private final ServiceDef service;
@@ -15,6 +19,7 @@ final class ServiceReplica {
     private final Path workDir;
     private final Path log;
     private volatile ChildProcess current;
+    private volatile boolean killed;
 
     ServiceReplica(ServiceDef service, int replica, int port, List<String> command, Map<String, String> environment,
             Path workDir, Path log) {
@@ -60,9 +65,22 @@ final class ServiceReplica {
         return current != null && current.isAlive();
     }
 
+    /** Killed on purpose and not started again since: not a failure, and not waited for. */
+    boolean isKilled() {
+        return killed;
+    }
+
+    /** Starts a JVM with the same command line, environment and working directory as the first one. */
     ChildProcess start() {
         current = ChildProcess.start(name(), command, environment, workDir, log);
+        killed = false;
         return current;
+    }
+
+    /** SIGKILL to its JVM and anything that JVM started; returns once they are gone. */
+    void kill(Duration timeout) {
+        killed = true;
+        current.kill(timeout);
     }
 
     ServiceInstance snapshot() {
