@@ -146,7 +146,7 @@ public final class Launcher {
             for (ServiceDef s : c.services()) {
                 for (int r = 1; r <= c.replicas(); r++) {
                     String name = ServiceReplica.name(s, r);
-                    b.append(String.format("  %-22s %s/q/swagger-ui   %s.log%n", name, c.serviceUrls(s).get(r - 1),
+                    b.append(String.format("  %-24s %s/q/swagger-ui   %s.log%n", name, c.serviceUrls(s).get(r - 1),
                             name));
                 }
             }
@@ -160,14 +160,14 @@ public final class Launcher {
                     .append(" and OIDC_AUTH_SERVER_URL as below.").append(nl);
         }
         b.append(nl);
-        b.append(String.format("  %-22s %s/admin   (admin console: %s / %s)   keycloak.log%n", "Keycloak",
+        b.append(String.format("  %-24s %s/admin   (admin console: %s / %s)   keycloak.log%n", "Keycloak",
                 c.keycloakUrl(), LauncherConfig.KEYCLOAK_ADMIN, LauncherConfig.KEYCLOAK_ADMIN_PASSWORD));
-        b.append(String.format("  %-22s %s%n", "OIDC issuer", c.issuer()));
-        b.append(String.format("  %-22s localhost:%d, databases space, certification, mandate, mailing, edelivery"
+        b.append(String.format("  %-24s %s%n", "OIDC issuer", c.issuer()));
+        b.append(String.format("  %-24s localhost:%d, databases space, certification, mandate, mailing, edelivery"
                 + " (user %s / %s)   postgresql.log%n", "PostgreSQL", c.postgresPort(), LauncherConfig.DB_USER,
                 LauncherConfig.DB_PASSWORD));
-        b.append(String.format("  %-22s localhost:%d   kafka.log%n", "Kafka", c.kafkaPort()));
-        b.append(String.format("  %-22s %s%n", "Data", c.dataDir()));
+        b.append(String.format("  %-24s localhost:%d   kafka.log%n", "Kafka", c.kafkaPort()));
+        b.append(String.format("  %-24s %s%n", "Data", c.dataDir()));
         b.append(nl);
         b.append("Demo accounts (realm guichet, password \"demo\"): employer, colleague, agent (role user);")
                 .append(" operator (role ccss-operator); printer (role print-provider).").append(nl);
