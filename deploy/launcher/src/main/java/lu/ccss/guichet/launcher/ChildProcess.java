@@ -92,6 +92,21 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILL to the process and every descendant; waits up to {@code timeout} for all of them to be gone. */
+    void kill(Duration timeout) {
+        List<ProcessHandle> all = handles();
+        all.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                throw new LaunchException(name + ": pid " + h.pid() + " still alive "
+                        + LocalStack.seconds(timeout) + " after SIGKILL", e);
+            }
+        }
+    }
+
     /** Waits up to {@code grace} for the process tree to end, then kills what is left. */
     void awaitStop(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();

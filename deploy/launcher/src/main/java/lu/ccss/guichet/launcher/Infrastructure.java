@@ -69,7 +69,8 @@ final class Infrastructure {
         }
     }
 
-    private void startPostgres() {
+    /** Starts PostgreSQL on its port and data directory, and creates the databases that are missing. */
+    void startPostgres() {
         progress.accept("Starting PostgreSQL on port " + config.postgresPort() + " (log: "
                 + config.logsDir().resolve("postgresql.log") + ")");
         try {
@@ -85,7 +86,8 @@ final class Infrastructure {
         checkNotClosed.run();
     }
 
-    private void startKafka() {
+    /** Starts Kafka on its ports and log directory, and creates the topics that are missing. */
+    void startKafka() {
         progress.accept("Starting Kafka on port " + config.kafkaPort() + " (log: "
                 + config.logsDir().resolve("kafka.log") + ")");
         try {
@@ -102,14 +104,26 @@ final class Infrastructure {
 
     /** Stops Kafka, then PostgreSQL: those that were started. */
     void close() {
+        stopKafka();
+        stopPostgres();
+    }
+
+    /** Stops the broker, if it runs; its log directory stays, for {@link #startKafka()}. */
+    void stopKafka() {
         if (kafka != null) {
             progress.accept("Stopping Kafka");
             runWithTimeout("Kafka", kafka::close);
+            kafka = null;
         }
+    }
+
+    /** Stops the server, if it runs; its data directory stays, for {@link #startPostgres()}. */
+    void stopPostgres() {
         if (postgres != null) {
             progress.accept("Stopping PostgreSQL");
             runWithTimeout("PostgreSQL", postgres::close);
             stopPostmasterIfStillRunning();
+            postgres = null;
         }
     }
 

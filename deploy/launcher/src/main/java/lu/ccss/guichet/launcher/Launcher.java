@@ -26,6 +26,7 @@ public final class Launcher {
               --no-build          never build; fail if a service's jar is missing
               --data-dir=PATH     where the data lives (default $GUICHET_DATA_DIR or ~/.local/share/guichet)
               --port-offset=N     add N to every port (a second stack beside a running one)
+              --replicas=N        run N instances of each service (1 to 9; replica r on its port + 10 * (r - 1))
               --timeout=SECONDS   how long to wait for everything to be ready (default 300)
               --help              this text
             """;
@@ -107,6 +108,7 @@ public final class Launcher {
                 }
                 case "--data-dir" -> builder.dataDir(Path.of(required(name, value)));
                 case "--port-offset" -> builder.portOffset(number(name, value));
+                case "--replicas" -> builder.replicas(number(name, value));
                 case "--timeout" -> builder.startupTimeout(Duration.ofSeconds(number(name, value)));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
@@ -142,7 +144,11 @@ public final class Launcher {
         if (!c.services().isEmpty()) {
             b.append("Services (Swagger UI; logs in ").append(c.logsDir()).append("):").append(nl);
             for (ServiceDef s : c.services()) {
-                b.append(String.format("  %-22s %s/q/swagger-ui   %s.log%n", s.name(), c.serviceUrl(s), s.name()));
+                for (int r = 1; r <= c.replicas(); r++) {
+                    String name = ServiceReplica.name(s, r);
+                    b.append(String.format("  %-24s %s/q/swagger-ui   %s.log%n", name, c.serviceUrls(s).get(r - 1),
+                            name));
+                }
             }
             if (!c.skippedServices().isEmpty()) {
                 b.append("  not started (--skip): ").append(String.join(", ", ServiceDef.ALL.stream()
@@ -154,14 +160,14 @@ public final class Launcher {
                     .append(" and OIDC_AUTH_SERVER_URL as below.").append(nl);
         }
         b.append(nl);
-        b.append(String.format("  %-22s %s/admin   (admin console: %s / %s)   keycloak.log%n", "Keycloak",
+        b.append(String.format("  %-24s %s/admin   (admin console: %s / %s)   keycloak.log%n", "Keycloak",
                 c.keycloakUrl(), LauncherConfig.KEYCLOAK_ADMIN, LauncherConfig.KEYCLOAK_ADMIN_PASSWORD));
-        b.append(String.format("  %-22s %s%n", "OIDC issuer", c.issuer()));
-        b.append(String.format("  %-22s localhost:%d, databases space, certification, mandate, mailing, edelivery"
+        b.append(String.format("  %-24s %s%n", "OIDC issuer", c.issuer()));
+        b.append(String.format("  %-24s localhost:%d, databases space, certification, mandate, mailing, edelivery"
                 + " (user %s / %s)   postgresql.log%n", "PostgreSQL", c.postgresPort(), LauncherConfig.DB_USER,
                 LauncherConfig.DB_PASSWORD));
-        b.append(String.format("  %-22s localhost:%d   kafka.log%n", "Kafka", c.kafkaPort()));
-        b.append(String.format("  %-22s %s%n", "Data", c.dataDir()));
+        b.append(String.format("  %-24s localhost:%d   kafka.log%n", "Kafka", c.kafkaPort()));
+        b.append(String.format("  %-24s %s%n", "Data", c.dataDir()));
         b.append(nl);
         b.append("Demo accounts (realm guichet, password \"demo\"): employer, colleague, agent (role user);")
                 .append(" operator (role ccss-operator); printer (role print-provider).").append(nl);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,13 +28,14 @@ import java.util.Set;
  * @param kafkaPort          Kafka's PLAINTEXT listener
  * @param kafkaControllerPort Kafka's KRaft controller listener
  * @param keycloakPort       Keycloak's HTTP port (also in the token issuer)
- * @param servicePorts       HTTP port by service name
+ * @param servicePorts       HTTP ports by service name, one per replica (the first is replica 1's)
  * @param fresh              wipe {@code dataDir} before starting
  * @param startServices      false: PostgreSQL, Kafka and Keycloak only
  * @param skippedServices    services not to start (e.g. one run from the IDE)
  * @param build              when to run Maven for the services' jars
  * @param startupTimeout     how long to wait for everything to be ready
  * @param serviceJvmOptions  JVM options of each service process
+ * @param replicas           how many instances of each service run, each on its own port
  */
 public record LauncherConfig(
         Path repoDir,
@@ -43,13 +45,14 @@ public record LauncherConfig(
         int kafkaPort,
         int kafkaControllerPort,
         int keycloakPort,
-        Map<String, Integer> servicePorts,
+        Map<String, List<Integer>> servicePorts,
         boolean fresh,
         boolean startServices,
         Set<String> skippedServices,
         Build build,
         Duration startupTimeout,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        int replicas) {
 
     public static final String KEYCLOAK_VERSION = buildProperty("keycloak.version", "26.7.3");
     public static final String REALM = "guichet";
@@ -57,6 +60,9 @@ public record LauncherConfig(
     public static final String DB_PASSWORD = "guichet";
     public static final String KEYCLOAK_ADMIN = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
+    public static final int MAX_REPLICAS = 9;
+    /** Replica r of a service listens on its port + (r - 1) * 10 in a local run: 8081, 8091, ... up to 8161. */
+    static final int REPLICA_PORT_STEP = 10;
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
             List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
@@ -71,7 +77,12 @@ public record LauncherConfig(
     }
 
     public LauncherConfig {
-        servicePorts = Map.copyOf(servicePorts);
+        Map<String, List<Integer>> ports = new LinkedHashMap<>();
+        servicePorts.forEach((name, list) -> ports.put(name, List.copyOf(list)));
+        if (ports.values().stream().anyMatch(list -> list.size() != replicas)) {
+            throw new IllegalArgumentException(replicas + " replicas, but ports " + ports);
+        }
+        servicePorts = Collections.unmodifiableMap(ports);
         skippedServices = Set.copyOf(skippedServices);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
@@ -84,7 +95,13 @@ public record LauncherConfig(
         return ServiceDef.ALL.stream().filter(s -> !skippedServices.contains(s.name())).toList();
     }
 
+    /** Replica 1's port. */
     public int servicePort(ServiceDef service) {
+        return servicePorts(service).get(0);
+    }
+
+    /** Every replica's port, replica 1 first. */
+    public List<Integer> servicePorts(ServiceDef service) {
         return servicePorts.get(service.name());
     }
 
@@ -100,8 +117,14 @@ public record LauncherConfig(
         return issuer() + "/protocol/openid-connect/token";
     }
 
+    /** Replica 1's base URL: what the services and the tests call. */
     public String serviceUrl(ServiceDef service) {
         return "http://localhost:" + servicePort(service);
+    }
+
+    /** Every replica's base URL, replica 1 first. */
+    public List<String> serviceUrls(ServiceDef service) {
+        return servicePorts(service).stream().map(port -> "http://localhost:" + port).toList();
     }
 
     public Path logsDir() {
@@ -121,13 +144,14 @@ public record LauncherConfig(
         b.kafkaPort = kafkaPort;
         b.kafkaControllerPort = kafkaControllerPort;
         b.keycloakPort = keycloakPort;
-        b.servicePorts = new LinkedHashMap<>(servicePorts);
+        servicePorts.forEach((name, ports) -> b.servicePorts.put(name, new ArrayList<>(ports)));
         b.fresh = fresh;
         b.startServices = startServices;
         b.skippedServices = new LinkedHashSet<>(skippedServices);
         b.build = build;
         b.startupTimeout = startupTimeout;
         b.serviceJvmOptions = new ArrayList<>(serviceJvmOptions);
+        b.replicas = replicas;
         return b;
     }
 
@@ -140,16 +164,19 @@ public record LauncherConfig(
         private int kafkaPort = 9092;
         private int kafkaControllerPort = 9093;
         private int keycloakPort = 8180;
-        private Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        private final Map<String, List<Integer>> servicePorts = new LinkedHashMap<>();
         private boolean fresh;
         private boolean startServices = true;
         private Set<String> skippedServices = new LinkedHashSet<>();
         private Build build = Build.IF_MISSING;
         private Duration startupTimeout = Duration.ofMinutes(5);
         private List<String> serviceJvmOptions = new ArrayList<>(defaultServiceJvmOptions());
+        private int replicas = 1;
+        /** Set by {@link #freePorts()}: replicas added later get free ports too; the ports handed out so far. */
+        private Set<Integer> freePortsTaken;
 
         private Builder() {
-            ServiceDef.ALL.forEach(s -> servicePorts.put(s.name(), s.defaultPort()));
+            ServiceDef.ALL.forEach(s -> servicePorts.put(s.name(), new ArrayList<>(List.of(s.defaultPort()))));
         }
 
         public Builder repoDir(Path value) {
@@ -178,11 +205,7 @@ public record LauncherConfig(
         }
 
         public Builder skip(String serviceName) {
-            if (ServiceDef.ALL.stream().noneMatch(s -> s.name().equals(serviceName))) {
-                throw new IllegalArgumentException("No service " + serviceName + "; the services are "
-                        + String.join(", ", ServiceDef.ALL.stream().map(ServiceDef::name).toList()));
-            }
-            skippedServices.add(serviceName);
+            skippedServices.add(ServiceDef.named(serviceName).name());
             return this;
         }
 
@@ -201,24 +224,46 @@ public record LauncherConfig(
             return this;
         }
 
+        /**
+         * {@code count} instances of each service, each on its own port: replica 1's port plus 10 per replica with
+         * the fixed ports, free ports after {@link #freePorts()}, whichever is called first.
+         */
+        public Builder replicas(int count) {
+            if (count < 1 || count > MAX_REPLICAS) {
+                throw new IllegalArgumentException("--replicas needs a number from 1 to " + MAX_REPLICAS
+                        + ", not " + count);
+            }
+            replicas = count;
+            servicePorts.values().forEach(ports -> {
+                int first = ports.get(0);
+                ports.clear();
+                ports.add(first);
+                for (int replica = 2; replica <= count; replica++) {
+                    ports.add(freePortsTaken != null ? freePort(freePortsTaken)
+                            : first + (replica - 1) * REPLICA_PORT_STEP);
+                }
+            });
+            return this;
+        }
+
         /** Adds {@code offset} to every port (a second stack beside the first). */
         public Builder portOffset(int offset) {
             postgresPort += offset;
             kafkaPort += offset;
             kafkaControllerPort += offset;
             keycloakPort += offset;
-            servicePorts.replaceAll((name, port) -> port + offset);
+            servicePorts.values().forEach(ports -> ports.replaceAll(port -> port + offset));
             return this;
         }
 
         /** Free ports for everything, so that a test never collides with a developer's running stack. */
         public Builder freePorts() {
-            Set<Integer> taken = new java.util.HashSet<>();
-            postgresPort = freePort(taken);
-            kafkaPort = freePort(taken);
-            kafkaControllerPort = freePort(taken);
-            keycloakPort = freePort(taken);
-            servicePorts.replaceAll((name, port) -> freePort(taken));
+            freePortsTaken = new java.util.HashSet<>();
+            postgresPort = freePort(freePortsTaken);
+            kafkaPort = freePort(freePortsTaken);
+            kafkaControllerPort = freePort(freePortsTaken);
+            keycloakPort = freePort(freePortsTaken);
+            servicePorts.values().forEach(ports -> ports.replaceAll(port -> freePort(freePortsTaken)));
             return this;
         }
 
@@ -236,7 +281,8 @@ public record LauncherConfig(
             Path cache = cacheDir != null ? cacheDir : defaultCacheDir();
             return new LauncherConfig(repo.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(),
                     cache.toAbsolutePath().normalize(), postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
-                    servicePorts, fresh, startServices, skippedServices, build, startupTimeout, serviceJvmOptions);
+                    servicePorts, fresh, startServices, skippedServices, build, startupTimeout, serviceJvmOptions,
+                    replicas);
         }
     }
 

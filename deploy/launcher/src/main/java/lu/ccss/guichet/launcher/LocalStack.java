@@ -9,8 +9,21 @@ import java.util.function.Consumer;
  * The whole platform on this machine: PostgreSQL, Kafka, Keycloak and the five services. {@link #start()} brings it
  * up and waits until everything is ready; {@link #close()} stops every process it started. Used by the launcher's
  * main and by the smoke test.
+ *
+ * <p>It can also be hurt on purpose while the rest keeps running: {@link #kill} a service's instance with SIGKILL and
+ * {@link #restart} it with the same configuration, {@link #restartKafka()}, {@link #restartPostgres()}.
  */
 public final class LocalStack implements AutoCloseable {
+
+    /**
+     * How long a restart of Kafka or PostgreSQL took.
+     *
+     * @param stop  until it had stopped
+     * @param start from starting it again until it accepted connections
+     * @param ready from starting it again until every running service said ready
+     */
+    public record Recovery(Duration stop, Duration start, Duration ready) {
+    }
 
     private final LauncherConfig config;
     private final Consumer<String> progress;
@@ -18,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final KeycloakServer keycloak;
     private final ServiceProcesses services;
+    private final Object chaos = new Object();
     private boolean closed;
     private long startedAt;
 
@@ -111,6 +125,82 @@ public final class LocalStack implements AutoCloseable {
 
     public long postmasterPid() {
         return infrastructure.postmasterPid();
+    }
+
+    /** Every instance of every service started, killed ones included. */
+    public List<ServiceInstance> instances() {
+        return services.instances();
+    }
+
+    /**
+     * Kills instance {@code replica} (1 for the first) of {@code service} with SIGKILL, as an OOM killer or a node
+     * failure would; returns once its process is gone and its port is free. The rest keeps running.
+     */
+    public void kill(String service, int replica) {
+        synchronized (chaos) {
+            requireRunning();
+            services.kill(services.replica(service, replica));
+        }
+    }
+
+    /**
+     * Starts instance {@code replica} of {@code service} again with the same command line, environment and port
+     * (killing it first if it still runs) and waits until it is ready, within the startup timeout; returns how long
+     * that took from the start of its new JVM.
+     */
+    public Duration restart(String service, int replica) {
+        synchronized (chaos) {
+            requireRunning();
+            Readiness.Probe probe = services.restart(services.replica(service, replica));
+            long started = System.nanoTime();
+            new Readiness(config, progress, this::checkNotClosed).awaitAgain(List.of(probe));
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+    }
+
+    /** Stops the Kafka broker and starts it again on the same ports and log directory; see {@link Recovery}. */
+    public Recovery restartKafka() {
+        return restartKafka(() -> { });
+    }
+
+    /** The same, running {@code whileDown} once the broker has stopped (e.g. to watch the services notice). */
+    public Recovery restartKafka(Runnable whileDown) {
+        return restartInfrastructure(infrastructure::stopKafka, whileDown, infrastructure::startKafka);
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port and data directory; see {@link Recovery}. */
+    public Recovery restartPostgres() {
+        return restartPostgres(() -> { });
+    }
+
+    /** The same, running {@code whileDown} once the server has stopped. */
+    public Recovery restartPostgres(Runnable whileDown) {
+        return restartInfrastructure(infrastructure::stopPostgres, whileDown, infrastructure::startPostgres);
+    }
+
+    private Recovery restartInfrastructure(Runnable stop, Runnable whileDown, Runnable start) {
+        synchronized (chaos) {
+            requireRunning();
+            long stopping = System.nanoTime();
+            stop.run();
+            Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
+            long starting;
+            try {
+                whileDown.run();
+            } finally {
+                starting = System.nanoTime();
+                start.run();
+            }
+            Duration started = Duration.ofNanos(System.nanoTime() - starting);
+            new Readiness(config, progress, this::checkNotClosed).awaitAgain(services.probes());
+            return new Recovery(stopped, started, Duration.ofNanos(System.nanoTime() - starting));
+        }
+    }
+
+    private void requireRunning() {
+        if (isClosed()) {
+            throw new IllegalStateException("The stack is stopped");
+        }
     }
 
     static String seconds(Duration d) {

@@ -21,7 +21,12 @@ final class PortCheck {
         ports.put("Kafka", config.kafkaPort());
         ports.put("Kafka controller", config.kafkaControllerPort());
         ports.put("Keycloak", config.keycloakPort());
-        config.services().forEach(s -> ports.put(s.name(), config.servicePort(s)));
+        for (ServiceDef s : config.services()) {
+            List<Integer> replicaPorts = config.servicePorts(s);
+            for (int r = 1; r <= replicaPorts.size(); r++) {
+                ports.put(ServiceReplica.name(s, r), replicaPorts.get(r - 1));
+            }
+        }
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {
             if (!isFree(port)) {
@@ -34,7 +39,7 @@ final class PortCheck {
         }
     }
 
-    private static boolean isFree(int port) {
+    static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress((InetAddress) null, port));

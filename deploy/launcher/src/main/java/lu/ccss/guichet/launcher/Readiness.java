@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Waits until the started processes answer on their health endpoints. */
@@ -47,6 +48,20 @@ final class Readiness {
      * exits, or at the timeout, naming what was not ready and its log.
      */
     void await(List<Probe> probes) {
+        await(probes, probe -> "ready (" + LocalStack.seconds(probe.child().uptime()) + ")");
+    }
+
+    /** The same, after a restart: reports how long after this call each probe said ready again. */
+    void awaitAgain(List<Probe> probes) {
+        long began = System.nanoTime();
+        await(probes, probe -> "ready again (" + LocalStack.seconds(Duration.ofNanos(System.nanoTime() - began))
+                + ")");
+    }
+
+    private void await(List<Probe> probes, Function<Probe, String> howReady) {
+        if (probes.isEmpty()) {
+            return;
+        }
         Map<Probe, String> pending = new LinkedHashMap<>();
         probes.forEach(p -> pending.put(p, "no answer"));
         long deadline = System.nanoTime() + config.startupTimeout().toNanos();
@@ -69,8 +84,7 @@ final class Readiness {
                             && (!probe.needsStatusUp() || STATUS_UP.matcher(response.get().body()).find());
                     if (ready) {
                         pending.remove(probe);
-                        progress.accept(probe.label() + " is ready (" + LocalStack.seconds(probe.child().uptime())
-                                + ")");
+                        progress.accept(probe.label() + " is " + howReady.apply(probe));
                     } else {
                         pending.put(probe, response.map(r -> "HTTP " + r.statusCode() + " " + abbreviate(r.body()))
                                 .orElse("no answer"));

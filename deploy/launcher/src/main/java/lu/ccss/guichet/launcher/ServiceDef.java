@@ -19,6 +19,13 @@ public record ServiceDef(String name, String database, int defaultPort) {
             new ServiceDef("mailing-service", "mailing", 8084),
             new ServiceDef("edelivery-service", "edelivery", 8085));
 
+    /** The service called {@code name}. */
+    public static ServiceDef named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name + "; the services are "
+                        + String.join(", ", ALL.stream().map(ServiceDef::name).toList())));
+    }
+
     /** The runnable jar that {@code ./mvnw package} produces. */
     public Path jar(Path repoDir) {
         return repoDir.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

@@ -5,22 +5,29 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** The services, each a JVM running its {@code quarkus-run.jar}, configured through its environment. */
+/**
+ * The services, {@link LauncherConfig#replicas()} instances of each, each a JVM running its {@code quarkus-run.jar},
+ * configured through its environment. An instance can be killed and started again with the same configuration.
+ */
 final class ServiceProcesses {
+
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(20);
 
     private final LauncherConfig config;
     private final DataDirectory dataDirectory;
     private final Consumer<String> progress;
     private final LocalSecrets secrets;
     private final ProcessGroup processes;
-    private final Map<ChildProcess, ServiceDef> definitions = new ConcurrentHashMap<>();
+    private final List<ServiceReplica> replicas = new CopyOnWriteArrayList<>();
 
     /** {@code checkNotClosed} throws if the stack is closing. */
     ServiceProcesses(LauncherConfig config, DataDirectory dataDirectory, Consumer<String> progress,
@@ -32,10 +39,11 @@ final class ServiceProcesses {
         this.processes = new ProcessGroup("services", checkNotClosed);
     }
 
-    /** Starts the configured services without waiting for them. */
+    /** Starts every replica of the configured services without waiting for them. */
     void start() {
         secrets.ensure();
-        progress.accept("Starting " + String.join(", ", config.services().stream().map(ServiceDef::name).toList()));
+        progress.accept("Starting " + String.join(", ", config.services().stream().map(ServiceDef::name).toList())
+                + (config.replicas() > 1 ? " (" + config.replicas() + " replicas each)" : ""));
         for (ServiceDef s : config.services()) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -44,23 +52,69 @@ final class ServiceProcesses {
             command.add("-Dguichet.data-dir=" + config.dataDir());
             command.add("-jar");
             command.add(s.jar(config.repoDir()).toString());
-            ChildProcess child = ChildProcess.start(s.name(), command, environment(s),
-                    config.dataDir().resolve("services").resolve(s.name()),
-                    config.logsDir().resolve(s.name() + ".log"));
-            dataDirectory.recordPid(child);
-            definitions.put(child, s);
-            processes.add(child);
+            for (int r = 1; r <= config.replicas(); r++) {
+                int port = config.servicePorts(s).get(r - 1);
+                String name = ServiceReplica.name(s, r);
+                ServiceReplica replica = new ServiceReplica(s, r, port, command, environment(s, port),
+                        config.dataDir().resolve("services").resolve(name), config.logsDir().resolve(name + ".log"));
+                replicas.add(replica);
+                launch(replica);
+            }
         }
+    }
+
+    private void launch(ServiceReplica replica) {
+        ChildProcess child = replica.start();
+        dataDirectory.recordPid(child);
+        processes.add(child);
+    }
+
+    /** The instance {@code replica} (1 for the first) of {@code service}. */
+    ServiceReplica replica(String service, int replica) {
+        ServiceDef def = ServiceDef.named(service);
+        return replicas.stream().filter(r -> r.service().equals(def) && r.replica() == replica).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No replica " + replica + " of " + service
+                        + " runs in this stack (" + config.replicas() + " replica(s) of "
+                        + String.join(", ", config.services().stream().map(ServiceDef::name).toList()) + ")"));
+    }
+
+    List<ServiceInstance> instances() {
+        return replicas.stream().map(ServiceReplica::snapshot).toList();
+    }
+
+    /** SIGKILL to the replica's JVM (and anything it started); returns once it is gone and its port is free. */
+    void kill(ServiceReplica replica) {
+        ChildProcess child = replica.current();
+        progress.accept("Killing " + replica.name() + " (pid " + child.pid() + ", SIGKILL)");
+        replica.kill(KILL_TIMEOUT);
+        long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
+        while (!PortCheck.isFree(replica.port())) {
+            if (System.nanoTime() > deadline) {
+                throw new LaunchException(replica.name() + " was killed but its port " + replica.port()
+                        + " is still taken after " + LocalStack.seconds(KILL_TIMEOUT));
+            }
+            pause();
+        }
+    }
+
+    /** Kills the replica if it still runs, starts it again as it was first started and returns its probe. */
+    Readiness.Probe restart(ServiceReplica replica) {
+        if (replica.isAlive()) {
+            kill(replica);
+        }
+        progress.accept("Starting " + replica.name() + " again on port " + replica.port());
+        launch(replica);
+        return probe(replica);
     }
 
     /**
      * The environment each service reads (see the services' application.properties), then the variables of
      * {@code services.env} in the data directory.
      */
-    Map<String, String> environment(ServiceDef service) {
+    Map<String, String> environment(ServiceDef service, int port) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("HTTP_PORT", String.valueOf(config.servicePort(service)));
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(config.servicePort(service)));
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DB_URL", "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + service.database());
         env.put("DB_USER", LauncherConfig.DB_USER);
         env.put("DB_PASSWORD", LauncherConfig.DB_PASSWORD);
@@ -106,10 +160,15 @@ final class ServiceProcesses {
         }
     }
 
-    /** A service is ready when its readiness check (database and Kafka) is UP. */
+    /** Probes of every replica but those killed on purpose (not waited for until they are restarted). */
     List<Readiness.Probe> probes() {
-        return processes.children().stream().map(child -> new Readiness.Probe(child.name(), child,
-                URI.create(config.serviceUrl(definitions.get(child)) + "/q/health/ready"), true)).toList();
+        return replicas.stream().filter(r -> !r.isKilled()).map(this::probe).toList();
+    }
+
+    /** A service is ready when its readiness check (database and Kafka) is UP. */
+    private Readiness.Probe probe(ServiceReplica replica) {
+        return new Readiness.Probe(replica.name(), replica.current(), URI.create(replica.url() + "/q/health/ready"),
+                true);
     }
 
     void stop() {
@@ -118,5 +177,14 @@ final class ServiceProcesses {
 
     List<ProcessHandle> handles() {
         return processes.handles();
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("Interrupted", e);
+        }
     }
 }

@@ -27,6 +27,41 @@ class LauncherTest {
         assertEquals(ServiceDef.ALL, config.services());
         assertEquals(LauncherConfig.Build.IF_MISSING, config.build());
         assertFalse(config.fresh());
+        assertEquals(1, config.replicas());
+        ServiceDef.ALL.forEach(s -> assertEquals(List.of(config.serviceUrl(s)), config.serviceUrls(s)));
+    }
+
+    @Test
+    void replicasGetTheirOwnPortsTenApartWhateverTheOrderOfTheOptions() {
+        LauncherConfig config = Launcher.parse(new String[] {"--replicas=2"});
+        assertEquals(2, config.replicas());
+        assertEquals(List.of(List.of(8081, 8091), List.of(8082, 8092), List.of(8083, 8093), List.of(8084, 8094),
+                List.of(8085, 8095)), ServiceDef.ALL.stream().map(config::servicePorts).toList());
+        ServiceDef space = ServiceDef.named("space-service");
+        assertEquals("http://localhost:8081", config.serviceUrl(space));
+        assertEquals(List.of("http://localhost:8081", "http://localhost:8091"), config.serviceUrls(space));
+
+        LauncherConfig offsetFirst = Launcher.parse(new String[] {"--port-offset=100", "--replicas=3"});
+        LauncherConfig replicasFirst = Launcher.parse(new String[] {"--replicas=3", "--port-offset=100"});
+        assertEquals(List.of(8181, 8191, 8201), offsetFirst.servicePorts(space));
+        assertEquals(offsetFirst.servicePorts(), replicasFirst.servicePorts());
+        assertEquals(List.of(8081), Launcher.parse(new String[] {"--replicas=3", "--replicas=1"})
+                .servicePorts(space));
+    }
+
+    @Test
+    void replicasOnFreePortsAreDistinctWhateverTheOrder() {
+        for (LauncherConfig config : List.of(
+                LauncherConfig.builder().dataDir(Path.of("target/ports")).freePorts().replicas(2).create(),
+                LauncherConfig.builder().dataDir(Path.of("target/ports")).replicas(2).freePorts().create())) {
+            List<Integer> ports = new java.util.ArrayList<>(List.of(config.postgresPort(), config.kafkaPort(),
+                    config.kafkaControllerPort(), config.keycloakPort()));
+            ServiceDef.ALL.forEach(s -> ports.addAll(config.servicePorts(s)));
+            assertEquals(4 + 2 * ServiceDef.ALL.size(), ports.size());
+            assertEquals(ports.size(), ports.stream().distinct().count(), "distinct: " + ports);
+            assertTrue(ports.stream().allMatch(p -> p >= LauncherConfig.FREE_PORTS_FROM
+                    && p < LauncherConfig.FREE_PORTS_TO), "free-port range: " + ports);
+        }
     }
 
     @Test
@@ -73,6 +108,10 @@ class LauncherTest {
         assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--skip=spaces"}));
         assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--timeout=soon"}));
         assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--data-dir="}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--replicas=0"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--replicas=10"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--replicas=two"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.parse(new String[] {"--replicas"}));
     }
 
     @Test
