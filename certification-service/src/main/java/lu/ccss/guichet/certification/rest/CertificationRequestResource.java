@@ -24,6 +24,7 @@ import lu.ccss.guichet.certification.service.RequestQueries;
 import lu.ccss.guichet.certification.service.SubmissionService;
 import lu.ccss.guichet.certification.service.WizardService;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.platform.validation.Checked;
 import lu.ccss.guichet.platform.validation.ValidUuid;
@@ -64,6 +65,7 @@ public class CertificationRequestResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a draft request for a space", description = "Role user, member of the space. The "
             + "draft gets its reference at once. A draft untouched for {guichet.certification.draft-ttl} expires.")
@@ -209,6 +211,7 @@ public class CertificationRequestResource {
 
     @POST
     @Path("/{id}/confirm")
+    @Idempotent
     @Operation(summary = "Step 8: confirm", description = "Re-reads the CCSS employer register for the employer and "
             + "each agent and takes their legal names and addresses as they are now, then locks the data and renders "
             + "the document to sign: a PDF in the correspondence language with the request reference and every "
@@ -247,6 +250,7 @@ public class CertificationRequestResource {
 
     @POST
     @Path("/{id}/signature")
+    @Idempotent
     @Operation(summary = "Step 9: sign the document", description = "Signs through the configured signing port "
             + "(guichet.signing.provider). The local adapter signs at once with a real key (an embedded PDF "
             + "signature, adbe.pkcs7.detached); the LuxTrust adapter is not reachable from this environment and "
@@ -262,6 +266,7 @@ public class CertificationRequestResource {
 
     @POST
     @Path("/{id}/transmit")
+    @Idempotent
     @Operation(summary = "Step 10: transmit", description = "Only a signed request. It becomes TRANSMITTED "
             + "(« Démarche transmise à l'organisme compétent ») and RequestTransmitted is published, once; its data "
             + "never changes afterwards.")

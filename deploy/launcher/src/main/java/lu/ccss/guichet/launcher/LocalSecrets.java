@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The keys the services refuse to start without in production mode (which is what {@code quarkus-run.jar} runs),
@@ -38,8 +39,9 @@ final class LocalSecrets {
     /** Where, under the data directory, the stand-in print provider's private key is (system tests read it). */
     static final String PRINT_PROVIDER_PRIVATE_KEY = "secrets/print-provider-private.pem";
     static final String SIGNING_ALIAS = "guichet-local-signer";
-    private static final List<String> SYMMETRIC_KEYS = List.of("national-id-hmac-key", "codes-hmac-key",
-            "letters-encryption-key", "edelivery-documents-key", "signing-keystore-password");
+    private static final List<String> SYMMETRIC_KEYS = Stream.concat(Stream.of("national-id-hmac-key",
+                    "codes-hmac-key", "letters-encryption-key", "edelivery-documents-key", "signing-keystore-password"),
+            ServiceDef.ALL.stream().map(LocalSecrets::idempotencyKey)).toList();
 
     private final Path dir;
     private final SecureRandom random = new SecureRandom();
@@ -94,6 +96,8 @@ final class LocalSecrets {
             ensure();
         }
         Map<String, String> env = new LinkedHashMap<>();
+        // Every service fingerprints idempotent requests under a key of its own (service-lib platform.idempotency).
+        env.put("IDEMPOTENCY_HMAC_KEY", keys.getProperty(idempotencyKey(service)));
         switch (service.name()) {
             case "space-service" -> env.put("NATIONAL_ID_HMAC_KEY", keys.getProperty("national-id-hmac-key"));
             case "certification-service" -> {
@@ -125,6 +129,10 @@ final class LocalSecrets {
             }
         }
         return env;
+    }
+
+    private static String idempotencyKey(ServiceDef service) {
+        return "idempotency-hmac-key." + service.name();
     }
 
     /** An RSA-3072 key pair in PEM files, unless both files are there. */

@@ -143,6 +143,10 @@ class LauncherTest {
             assertFalse(secrets.forService(s).values().stream().anyMatch(v -> v.contains("print-provider-private")),
                     s.name());
         });
+        // every service fingerprints idempotent requests under a key of its own
+        assertEquals(ServiceDef.ALL.size(), ServiceDef.ALL.stream()
+                .map(s -> secrets.forService(s).get("IDEMPOTENCY_HMAC_KEY")).filter(java.util.Objects::nonNull)
+                .distinct().count());
         // kept: a second launcher on the same data directory gets the same keys
         assertEquals(secrets.forService(mandate), new LocalSecrets(dataDir).forService(mandate));
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import lu.ccss.guichet.mailing.domain.DocumentSubmission;
 import lu.ccss.guichet.mailing.service.DocumentService;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.limits.BodyLimit;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +32,7 @@ public class DocumentResource {
     }
 
     @POST
+    @Idempotent
     @BodyLimit(bytes = (DocumentSubmission.MAX_BYTES + 2) / 3 * 4 + 64 * 1024) // the PDF in base64, and the other fields
     @Operation(summary = "Send a document to an employer's space in a domain",
             description = "Role domain-system. JSON with the PDF in base64 (content). Routing, in this order: "

@@ -18,6 +18,7 @@ import lu.ccss.guichet.mailing.service.LetterService;
 import lu.ccss.guichet.mailing.service.PrintProviderService;
 import lu.ccss.guichet.mailing.service.SealedDownload;
 import lu.ccss.guichet.platform.errors.DomainException;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.platform.validation.Checked;
 import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
@@ -155,6 +156,7 @@ public class LetterResource {
 
     @POST
     @Path("/{letterId}/posted")
+    @Idempotent
     @Operation(summary = "The letter left for the post",
             description = "Role ccss-operator. Only a letter of a print batch (BATCHED) can be posted. Its PDF, and "
                     + "any code in it, is deleted; the record keeps recipient, kind, pages, content hash and history. "
@@ -169,6 +171,7 @@ public class LetterResource {
 
     @POST
     @Path("/{letterId}/returned")
+    @Idempotent
     @Operation(summary = "The posted letter came back undelivered",
             description = "Role ccss-operator. Body optional: {\"reason\": \"...\"} (one line of at most 500 "
                     + "characters). "

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import lu.ccss.guichet.mandate.domain.CertificationAttempt;
 import lu.ccss.guichet.mandate.domain.Mandate;
 import lu.ccss.guichet.mandate.service.MandateService;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,6 +38,7 @@ public class MandateResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Certify the space for one domain with an access code and a security code",
             description = "Role user; the caller administers the space. HOLDER (main mandate): the holder access "

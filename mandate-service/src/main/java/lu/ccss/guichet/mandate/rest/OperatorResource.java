@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mandate.service.AuditTrail;
 import lu.ccss.guichet.mandate.service.CodeIssuer;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.platform.validation.Checked;
 import lu.ccss.guichet.platform.validation.ValidRegistrationNumber;
@@ -46,6 +47,7 @@ public class OperatorResource {
 
     @POST
     @Path("/requests/{requestId}/reissue")
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Void a request's unused codes and issue fresh ones with new letters",
             description = "Role ccss-operator. Every unused code of the request becomes void; a new CodesIssued "

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import lu.ccss.guichet.mandate.service.RevocationService;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,6 +29,7 @@ public class RevocationResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Use a holder revocation code",
             description = "Role user (whoever holds the employer's letter). The code's domain is implied by the "
                     + "code. Ends the holder mandate of that employer and domain (MandateRevoked, "

@@ -41,8 +41,8 @@ public class HttpPolicy {
         if (!allowed.isEmpty()) {
             security.cors(CORS.builder().origins(allowed)
                     .methods(Set.of("GET", "POST", "PUT", "PATCH", "DELETE"))
-                    .headers(Set.of("Authorization", "Content-Type", "Accept", "Accept-Language"))
-                    .exposedHeaders(Set.of("Location", "Retry-After", "Content-Disposition"))
+                    .headers(Set.of("Authorization", "Content-Type", "Accept", "Accept-Language", "Idempotency-Key"))
+                    .exposedHeaders(Set.of("Location", "Retry-After", "Content-Disposition", "Idempotent-Replayed"))
                     .accessControlMaxAge(Duration.ofHours(1))
                     .build());
         }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -60,6 +62,18 @@ class HttpHardeningTest {
         given().auth().oauth2(Tokens.user(Tokens.newUser())).header("Origin", "https://evil.example.com")
                 .when().get("/api/probe/me").then()
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void theFrontEndMaySendAnIdempotencyKeyAndReadWhetherTheAnswerWasReplayed() {
+        given().header("Origin", PORTAL).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .when().options("/api/probe/notes").then()
+                .header("Access-Control-Allow-Origin", equalTo(PORTAL))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("Idempotency-Key"));
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).header("Origin", PORTAL)
+                .when().get("/api/probe/me").then()
+                .header("Access-Control-Expose-Headers", containsString("Idempotent-Replayed"));
     }
 
     @Test

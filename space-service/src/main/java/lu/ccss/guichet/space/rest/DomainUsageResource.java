@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.domain.DomainUse;
 import lu.ccss.guichet.space.service.DomainUsageService;
@@ -30,6 +31,7 @@ public class DomainUsageResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Report a use of a domain by a space for an employer (role domain-system)",
             description = "employer: 11 or 13 digits; domain: AFFILIATIONS, REMUNERATIONS, EMPLOYER_DATA or BILLING; "
                     + "usageKind: CONSULTATION, PROCEDURE or CERTIFICATE. The space must be certified for the employer "

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.domain.Invitation;
 import lu.ccss.guichet.space.domain.InvitationDetails;
@@ -36,6 +37,7 @@ public class InvitationResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Invite a collaborator (administrators)", description = "Invites a person by name, e-mail "
             + "and national identification number (13 digits; the 12th is the Luhn and the 13th the Verhoeff check "
             + "digit of the first 11) with a role, ADMINISTRATOR or MEMBER. The invitation is valid "

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.service.InvitationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +38,7 @@ public class MyInvitationResource {
 
     @POST
     @Path("/{invitationId}/accept")
+    @Idempotent
     @Operation(summary = "Accept an invitation (the invitee)", description = "The nationalId claim of the caller's "
             + "token must be the invitation's national number. The caller joins the space with the role offered and "
             + "MemberAdded is published. Answers with the space joined.")

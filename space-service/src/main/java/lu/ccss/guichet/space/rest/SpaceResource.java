@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import lu.ccss.guichet.space.domain.SpaceDetails;
 import lu.ccss.guichet.space.service.MySpace;
@@ -35,6 +36,7 @@ public class SpaceResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Create a professional space", description = "The caller becomes its first administrator. "
             + "Name: 1 to 100 characters after trimming; description: at most 500. A person holds at most "
             + "{guichet.space.max-per-person} spaces.")
