@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 
 /**
@@ -26,9 +27,19 @@ public final class Http {
             }))
             .build();
     private final Latencies latencies;
+    private final Retries retries;
 
     public Http(Latencies latencies) {
+        this(latencies, Retries.none());
+    }
+
+    public Http(Latencies latencies, Retries retries) {
         this.latencies = latencies;
+        this.retries = retries;
+    }
+
+    public Retries retries() {
+        return retries;
     }
 
     public Latencies latencies() {
@@ -37,12 +48,39 @@ public final class Http {
 
     /**
      * Sends the request with the bearer token (if any) and records how long the answer took under {@code endpoint}.
+     * With {@link Retries}, a connection error or a 5xx is tried again (a {@code POST} with one idempotency key for
+     * all its tries) until the budget is spent; the last answer or error is the result.
      */
     public Response send(String endpoint, HttpRequest.Builder request, String bearerToken) {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         HttpRequest built = request.timeout(CALL_TIMEOUT).build();
+        if (retries.enabled() && "POST".equals(built.method()) && built.headers()
+                .firstValue("Idempotency-Key").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).build();
+        }
+        long deadline = System.nanoTime() + retries.budget().toNanos();
+        Duration pause = Retries.FIRST_PAUSE;
+        while (true) {
+            try {
+                Response answer = sendOnce(endpoint, built);
+                if (!Retries.worthRetrying(answer.status()) || System.nanoTime() > deadline) {
+                    return answer;
+                }
+            } catch (IllegalStateException e) {
+                if (!retries.enabled() || System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+            }
+            retries.count();
+            pause(pause);
+            pause = pause.multipliedBy(2).compareTo(Retries.MAX_PAUSE) > 0 ? Retries.MAX_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private Response sendOnce(String endpoint, HttpRequest built) {
         long start = System.nanoTime();
         HttpResponse<byte[]> answer;
         try {
@@ -55,6 +93,14 @@ public final class Http {
         }
         latencies.recordNanos(endpoint, System.nanoTime() - start);
         return new Response(endpoint, answer.statusCode(), answer.headers(), answer.body());
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static HttpRequest.Builder get(URI uri) {

@@ -120,6 +120,11 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
         return keycloak;
     }
 
+    /** The processes, for suites that hurt them on purpose. */
+    public LocalStack stack() {
+        return stack;
+    }
+
     public Path dataDir() {
         return dataDir;
     }

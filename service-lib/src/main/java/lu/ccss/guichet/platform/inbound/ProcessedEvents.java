@@ -2,26 +2,46 @@ package lu.ccss.guichet.platform.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import lu.ccss.guichet.platform.persistence.TransientFailures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
 
 /**
  * The idempotent receiving side: the event id is recorded in the handler's own transaction, so an event delivered
- * twice has one effect, and a handler that fails leaves no trace (its exception sends the record to the dead-letter
- * topic configured on the channel). Each record that fails is counted in {@code guichet_events_dead_lettered_total}
- * (tags: consumer, reason) for the alert of docs/security.md, "Stale access".
+ * twice has one effect, and a handler that fails leaves no trace.
+ *
+ * <p>A failure of the database that will pass ({@link TransientFailures}: PostgreSQL restarting, a lost connection, a
+ * deadlock) is tried again in place, with a growing pause, for up to {@code guichet.inbound.transient-retry-for}: the
+ * record holds its partition meanwhile, so order per key is kept and nothing is dead-lettered because the database
+ * was away for a moment. Any other failure, or one that lasts longer, sends the record to the dead-letter topic
+ * configured on the channel and is counted in {@code guichet_events_dead_lettered_total} (tags: consumer, reason) for
+ * the alert of docs/security.md, "Stale access".
  */
 @ApplicationScoped
 public class ProcessedEvents {
 
     /** The metric an alert watches: any increase means a record was not applied and waits for an operator. */
     public static final String DEAD_LETTERED = "guichet.events.dead.lettered";
+    /** Tries again after a transient failure, per consumer. */
+    public static final String RETRIED = "guichet.events.retried";
+
+    private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final HandledOnce once;
     private final MeterRegistry metrics;
+    private final Duration retryFor;
 
-    public ProcessedEvents(HandledOnce once, MeterRegistry metrics) {
+    public ProcessedEvents(HandledOnce once, MeterRegistry metrics,
+                           @ConfigProperty(name = "guichet.inbound.transient-retry-for", defaultValue = "PT45S")
+                           Duration retryFor) {
         this.once = once;
         this.metrics = metrics;
+        this.retryFor = retryFor;
     }
 
     /**
@@ -30,11 +50,33 @@ public class ProcessedEvents {
      * ({@link EventOrigins}) before anything else: it goes to the dead-letter topic and changes nothing.
      */
     public boolean handleOnce(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        long giveUpAt = System.nanoTime() + retryFor.toNanos();
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                return once.handle(consumer, record, handlers);
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || System.nanoTime() + pause.toNanos() > giveUpAt) {
+                    metrics.counter(DEAD_LETTERED, "consumer", consumer, "reason", e.getClass().getSimpleName())
+                            .increment();
+                    throw e;
+                }
+                metrics.counter(RETRIED, "consumer", consumer).increment();
+                LOG.warnf("%s tries %s-%d@%d again in %d ms: the database failed for a moment (%s)", consumer,
+                        record.topic(), record.partition(), record.offset(), pause.toMillis(),
+                        e.getClass().getSimpleName());
+                pauseFor(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void pauseFor(Duration pause) {
         try {
-            return once.handle(consumer, record, handlers);
-        } catch (RuntimeException e) {
-            metrics.counter(DEAD_LETTERED, "consumer", consumer, "reason", e.getClass().getSimpleName()).increment();
-            throw e;
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to try an event again", interrupted);
         }
     }
 }

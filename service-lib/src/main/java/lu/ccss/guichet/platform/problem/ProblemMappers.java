@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.errors.FieldError;
 import lu.ccss.guichet.platform.json.StrictJson;
+import lu.ccss.guichet.platform.persistence.TransientFailures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -109,6 +110,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("Database unavailable, %s answered 503 (%s)", uri.getPath(), e.getClass().getSimpleName());
+            return respond(503, "Service unavailable", "The service cannot reach its database for a moment; "
+                    + "try again", uri, List.of()).header("Retry-After", "1").build();
+        }
         String incident = UUID.randomUUID().toString();
         // The exception type and stack go to the log only; the message may hold input data and is not echoed.
         LOG.errorf(e, "Unexpected error, incident %s", incident);

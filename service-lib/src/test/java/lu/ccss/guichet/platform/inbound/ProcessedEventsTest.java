@@ -59,6 +59,14 @@ class ProcessedEventsTest {
     }
 
     @Test
+    void aDatabaseThatFailsForAMomentIsWaitedForAndTheEventIsAppliedOnceNotDeadLettered() throws Exception {
+        UUID flaky = UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), flaky, "flaky:2");
+
+        awaitEffects(flaky, 1);
+    }
+
+    @Test
     void aRecordThatIsNotACloudEventGoesToTheDeadLetterTopicWithTheReason() throws Exception {
         String key = "no-headers-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

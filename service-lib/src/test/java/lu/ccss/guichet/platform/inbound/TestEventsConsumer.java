@@ -3,13 +3,24 @@ package lu.ccss.guichet.platform.inbound;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import lu.ccss.guichet.platform.outbox.NoteService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer of the test application: records one effect per event; a note saying "poison" cannot be handled. */
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A consumer of the test application: records one effect per event; a note saying "poison" cannot be handled, and a
+ * note saying "flaky:N" meets a lost database connection the first N times it is handled.
+ */
 @ApplicationScoped
 public class TestEventsConsumer {
+
+    private static final Map<UUID, Integer> FAILURES = new ConcurrentHashMap<>();
 
     private final ProcessedEvents processedEvents;
     private final EntityManager entityManager;
@@ -27,6 +38,11 @@ public class TestEventsConsumer {
                     .setParameter(1, note.noteId().toString()).setParameter(2, note.text()).executeUpdate();
             if (note.text().equals("poison")) {
                 throw new IllegalArgumentException("a poison note cannot be handled");
+            }
+            if (note.text().startsWith("flaky:") && FAILURES.merge(note.noteId(), 1, Integer::sum)
+                    <= Integer.parseInt(note.text().substring("flaky:".length()))) {
+                throw new PersistenceException("connection lost",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006"));
             }
         }));
     }

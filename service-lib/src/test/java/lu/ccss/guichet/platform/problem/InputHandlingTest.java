@@ -172,4 +172,11 @@ class InputHandlingTest {
         given().auth().oauth2(Tokens.user(user)).when().get("/api/probe/me").then().statusCode(200)
                 .body("displayName", containsString(user));
     }
+
+    @Test
+    void aDatabaseAwayForAMomentIsA503ToTryAgainNotAnIncident() {
+        given().auth().oauth2(Tokens.user(Tokens.newUser())).when().get("/api/probe/database-away").then()
+                .statusCode(503).contentType(startsWith("application/problem+json")).header("Retry-After", "1")
+                .body("detail", not(containsString("incident"))).body("detail", not(containsString("5432")));
+    }
 }

@@ -54,6 +54,14 @@ public class ProbeResource {
         return Map.of("name", name, "q", q == null ? "" : q);
     }
 
+    /** Fails as a query does while PostgreSQL restarts. */
+    @GET
+    @Path("/database-away")
+    public Map<String, String> databaseAway() {
+        throw new jakarta.persistence.PersistenceException("connection lost",
+                new java.sql.SQLException("Connection to localhost:5432 refused.", "08001"));
+    }
+
     @GET
     @Path("/me")
     public Map<String, String> me() {
