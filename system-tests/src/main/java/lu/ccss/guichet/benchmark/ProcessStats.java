@@ -17,7 +17,7 @@ import java.util.Optional;
  * from it. The processes are those the launcher records in its data directory:
  * {@code launcher.pids} (launcher, keycloak, the services) and {@code postgres/postmaster.pid}.
  */
-final class ProcessStats {
+public final class ProcessStats {
 
     private static final long CLOCK_TICKS_PER_SECOND = clockTicks();
 
@@ -25,11 +25,11 @@ final class ProcessStats {
     }
 
     /** One named process, with or without its descendants. */
-    record Tracked(String name, long pid, boolean withDescendants) {
+    public record Tracked(String name, long pid, boolean withDescendants) {
     }
 
     /** CPU seconds used so far and resident memory now (and at its peak), summed over the tree. */
-    record Sample(double cpuSeconds, long rssKib, long peakRssKib, int processes) {
+    public record Sample(double cpuSeconds, long rssKib, long peakRssKib, int processes) {
     }
 
     /** The processes of the stack whose data directory is {@code dataDir}. */
@@ -63,7 +63,7 @@ final class ProcessStats {
         return samples;
     }
 
-    static Sample sample(long pid, boolean withDescendants) {
+    public static Sample sample(long pid, boolean withDescendants) {
         List<Long> tree = new ArrayList<>();
         tree.add(pid);
         if (withDescendants) {

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The CCSS employer register as the system tests and the benchmark play it, on the running platform's broker and
  * through register-import's publisher: the employers and agents of a request form must be registered before the
- * form can be filed, since the platform takes names and addresses from the register only.
+ * form can be filed, since the platform takes names and addresses from the register only. The register has one
+ * writer at a time (its transactional id fences a second one), so concurrent callers take turns.
  */
 public final class Register {
 
@@ -27,7 +28,7 @@ public final class Register {
     }
 
     /** Registers the employer and the agents of every form as the forms record them, in one transaction. */
-    public void register(Collection<RequestForm> forms) {
+    public synchronized void register(Collection<RequestForm> forms) {
         Instant now = Instant.now();
         List<EmployerRegistered> entries = new ArrayList<>();
         for (RequestForm form : forms) {
@@ -45,7 +46,7 @@ public final class Register {
     }
 
     /** The register marks the employer or agent ceased. */
-    public void cease(String registrationNumber) {
+    public synchronized void cease(String registrationNumber) {
         publisher.publishCeased(List.of(new EmployerCeased(registrationNumber, Instant.now())));
     }
 

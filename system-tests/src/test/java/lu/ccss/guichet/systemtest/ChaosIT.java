@@ -1,5 +1,8 @@
 package lu.ccss.guichet.systemtest;
 
+import lu.ccss.guichet.chaos.ChaosFlow;
+import lu.ccss.guichet.chaos.ChaosInvariants;
+import lu.ccss.guichet.chaos.Disruptions;
 import lu.ccss.guichet.client.Guichet;
 import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Keycloak;
@@ -58,11 +61,11 @@ class ChaosIT {
         RealmUsers.signIn(keycloak, people);
         List<RequestForm> forms = new ArrayList<>();
         for (int i = 0; i < FLOWS * 2; i++) {
-            forms.add(formWithOneAgent());
+            forms.add(ChaosFlow.formWithOneAgent());
         }
         shared.register().register(forms);
 
-        Disruptions disruptions = new Disruptions(shared, random);
+        Disruptions disruptions = new Disruptions(shared.stack(), random, SharedPlatform::log);
         AtomicBoolean disrupting = new AtomicBoolean(true);
         ConcurrentLinkedQueue<ChaosFlow.Outcome> succeeded = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
@@ -94,7 +97,7 @@ class ChaosIT {
         }
         Future<?> faults = pool.submit(() -> {
             try {
-                disruptions.run();
+                disruptions.eachOnce();
             } finally {
                 disrupting.set(false);
             }
@@ -131,13 +134,5 @@ class ChaosIT {
             broken.add("five kills and two restarts wanted: " + disruptions.report());
         }
         assertTrue(broken.isEmpty(), String.join("\n  ", broken));
-    }
-
-    private static RequestForm formWithOneAgent() {
-        RequestForm.Agent agent = new RequestForm.Agent(RequestForm.newRegistrationNumber(), "Chaos Fiduciaire",
-                new RequestForm.Address("Rue du Fort", "3", "L-1234", "Luxembourg", "LU"), "agent@chaos.test",
-                List.of("AFFILIATIONS", "REMUNERATIONS"));
-        return new RequestForm(RequestForm.defaultFiler(), RequestForm.newEmployer(), List.of(agent),
-                RequestForm.newSecurityCode());
     }
 }

@@ -1,4 +1,4 @@
-package lu.ccss.guichet.systemtest;
+package lu.ccss.guichet.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import lu.ccss.guichet.client.CodeLetters;
@@ -24,12 +24,12 @@ import java.util.UUID;
  * retries connection errors and 5xx with its idempotency key, so what the flow is told is what a patient front end
  * would be told. Answers what it was told succeeded, for the invariants to check.
  */
-final class ChaosFlow {
+public final class ChaosFlow {
 
-    static final Duration WAIT = Duration.ofSeconds(150);
-    static final String USED_DOMAIN = "AFFILIATIONS";
+    public static final Duration WAIT = Duration.ofSeconds(150);
+    public static final String USED_DOMAIN = "AFFILIATIONS";
 
-    record Outcome(RequestForm form, UUID employerSpace, UUID agentSpace, UUID request, List<UUID> mandates) {
+    public record Outcome(RequestForm form, UUID employerSpace, UUID agentSpace, UUID request, List<UUID> mandates) {
     }
 
     private final RequestForm form;
@@ -39,7 +39,7 @@ final class ChaosFlow {
     private final Guichet domainSystem;
     private final PrintProvider printer;
 
-    ChaosFlow(RequestForm form, Guichet employer, Guichet agent, Guichet operator, Guichet domainSystem,
+    public ChaosFlow(RequestForm form, Guichet employer, Guichet agent, Guichet operator, Guichet domainSystem,
               PrintProvider printer) {
         this.form = form;
         this.employer = employer;
@@ -49,7 +49,16 @@ final class ChaosFlow {
         this.printer = printer;
     }
 
-    Outcome run() {
+    /** A request naming one agent for two domains, with a new employer and agent. */
+    public static RequestForm formWithOneAgent() {
+        RequestForm.Agent agent = new RequestForm.Agent(RequestForm.newRegistrationNumber(), "Chaos Fiduciaire",
+                new RequestForm.Address("Rue du Fort", "3", "L-1234", "Luxembourg", "LU"), "agent@chaos.test",
+                List.of("AFFILIATIONS", "REMUNERATIONS"));
+        return new RequestForm(RequestForm.defaultFiler(), RequestForm.newEmployer(), List.of(agent),
+                RequestForm.newSecurityCode());
+    }
+
+    public Outcome run() {
         String employerNumber = form.employer().registrationNumber();
         UUID space = employer.createSpace("Chaos " + employerNumber, "chaos").expect(201).locationId();
         UUID request = awaitOk("the certification-service to know space " + space,

@@ -1,4 +1,4 @@
-package lu.ccss.guichet.systemtest;
+package lu.ccss.guichet.chaos;
 
 import lu.ccss.guichet.client.PlatformData;
 import lu.ccss.guichet.events.EventTypes;
@@ -16,23 +16,23 @@ import java.util.stream.Collectors;
  * What must hold after the chaos, read in the services' databases and on the topics. Each check answers the
  * violations it found (empty when it holds), so one run reports all of them.
  */
-final class ChaosInvariants {
+public final class ChaosInvariants {
 
     static final List<String> SERVICES = List.of("space", "certification", "mandate", "mailing", "edelivery");
 
     private final PlatformData data;
 
-    ChaosInvariants(PlatformData data) {
+    public ChaosInvariants(PlatformData data) {
         this.data = data;
     }
 
     /** Rows of every outbox not yet acknowledged by the broker, per service. */
-    long unpublished() {
+    public long unpublished() {
         return SERVICES.stream().mapToLong(s -> data.count(s, "select count(*) from outbox_event "
                 + "where published_at is null")).sum();
     }
 
-    List<String> check(List<ChaosFlow.Outcome> succeeded) {
+    public List<String> check(List<ChaosFlow.Outcome> succeeded) {
         List<String> violations = new ArrayList<>();
         violations.addAll(oneLiveIssuancePerTransmittedRequest());
         violations.addAll(oneLetterPerCodeLetter());

@@ -1,0 +1,105 @@
+package lu.ccss.guichet.chaos;
+
+import lu.ccss.guichet.launcher.LocalStack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The faults of the chaos test and the soak: a service killed with SIGKILL and started again with the same
+ * configuration, the Kafka broker restarted, PostgreSQL restarted. Each returns once everything is ready again and
+ * records how long that took.
+ */
+public final class Disruptions {
+
+    public static final List<String> SERVICES = List.of("space-service", "certification-service",
+            "mandate-service", "mailing-service", "edelivery-service");
+
+    private final LocalStack stack;
+    private final Random random;
+    private final Consumer<String> log;
+    private final List<String> done = Collections.synchronizedList(new ArrayList<>());
+
+    public Disruptions(LocalStack stack, Random random, Consumer<String> log) {
+        this.stack = stack;
+        this.random = random;
+        this.log = log;
+    }
+
+    /**
+     * The chaos test's sequence: each service killed once in a random order, then the broker restarted, then
+     * PostgreSQL, each at a random moment 2 to 6 seconds after the previous fault was over.
+     */
+    public void eachOnce() {
+        List<String> order = new ArrayList<>(SERVICES);
+        Collections.shuffle(order, random);
+        for (String service : order) {
+            pauseAtRandom();
+            kill(service);
+        }
+        pauseAtRandom();
+        restartKafka();
+        pauseAtRandom();
+        restartPostgres();
+    }
+
+    /** One fault chosen at random: a service five times in seven, the broker or PostgreSQL otherwise. */
+    public void any() {
+        int pick = random.nextInt(SERVICES.size() + 2);
+        if (pick < SERVICES.size()) {
+            kill(SERVICES.get(pick));
+        } else if (pick == SERVICES.size()) {
+            restartKafka();
+        } else {
+            restartPostgres();
+        }
+    }
+
+    public int count() {
+        return done.size();
+    }
+
+    public String report() {
+        return String.join("; ", done);
+    }
+
+    private void kill(String service) {
+        stack.kill(service, 1);
+        record("killed " + service + ", ready again in " + millis(stack.restart(service, 1)));
+    }
+
+    private void restartKafka() {
+        record("restarted Kafka (" + describe(stack.restartKafka()) + ")");
+    }
+
+    private void restartPostgres() {
+        record("restarted PostgreSQL (" + describe(stack.restartPostgres()) + ")");
+    }
+
+    private void record(String what) {
+        done.add(what);
+        log.accept(what);
+    }
+
+    private static String describe(LocalStack.Recovery recovery) {
+        return "stopped in " + millis(recovery.stop()) + ", up in " + millis(recovery.start())
+                + ", every service ready in " + millis(recovery.ready());
+    }
+
+    private static String millis(Duration duration) {
+        return duration.toMillis() + " ms";
+    }
+
+    /** A random moment within the load, not a wait for a condition. */
+    private void pauseAtRandom() {
+        try {
+            Thread.sleep(2000 + random.nextInt(4000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
