@@ -49,7 +49,8 @@ public final class Subscriptions {
         type(EventTypes.MANDATE_REVOKED, "employer", SPACE, CERTIFICATION, MAILING, EDELIVERY);
         type(EventTypes.LETTER_POSTED, "letterId", CERTIFICATION, MANDATE);
         type(EventTypes.LETTER_RETURNED, "letterId", MANDATE);
-        type(EventTypes.DOCUMENT_ROUTED, "documentId", EDELIVERY);
+        type(EventTypes.DOCUMENT_ROUTED, "documentId");
+        type(EventTypes.DOCUMENT_FOR_INBOX, "documentId", EDELIVERY);
         type(EventTypes.EDELIVERY_ACTIVATED, "spaceId", MAILING);
         type(EventTypes.EDELIVERY_STOPPED, "spaceId", MAILING);
         type(EventTypes.DOCUMENT_READ, "documentId");
@@ -57,6 +58,9 @@ public final class Subscriptions {
         type(EventTypes.EMPLOYER_UPDATED, "registrationNumber", CERTIFICATION, MANDATE, MAILING);
         type(EventTypes.EMPLOYER_CEASED, "registrationNumber", CERTIFICATION, MANDATE, MAILING);
     }
+
+    /** Private topic -> the only services that may read it (enforced by Kafka ACLs in production). */
+    private static final Map<String, Set<String>> PRIVATE_READERS = Map.of(Topics.MAILING_INBOX, Set.of(EDELIVERY));
 
     private static void type(EventType<?> type, String keyField, String... consumers) {
         KEYS.put(type, keyField);
@@ -82,6 +86,14 @@ public final class Subscriptions {
             throw new IllegalArgumentException("not in the catalogue: " + type.type());
         }
         return new TreeSet<>(consumers);
+    }
+
+    /**
+     * The only services allowed to read {@code topic}, if it is private (it carries what only they need: a
+     * document's content); empty for a public topic, which any authorised subscriber may read.
+     */
+    public static java.util.Optional<Set<String>> privateReaders(String topic) {
+        return java.util.Optional.ofNullable(PRIVATE_READERS.get(topic)).map(TreeSet::new);
     }
 
     /**

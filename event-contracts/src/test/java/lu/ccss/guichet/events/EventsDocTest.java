@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,6 +94,44 @@ class EventsDocTest {
         assertEquals(new ArrayList<>(new TreeSet<>(expected.keySet())), new ArrayList<>(new TreeSet<>(documented.keySet())),
                 type.name() + ": the fields of docs/events.md differ from the schema");
         assertEquals(expected, documented, type.name() + ": required/nullable differ");
+    }
+
+    /** The privacy table of docs/events.md lists exactly the x-privacy notes of the schemas, word for word. */
+    @org.junit.jupiter.api.Test
+    void thePrivacyTableIsTheSchemasNotes() throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (EventType<?> type : EventTypes.ALL) {
+            JsonNode schema;
+            try (InputStream in = EventsDocTest.class.getResourceAsStream(type.schemaResource())) {
+                schema = JSON.readTree(in);
+            }
+            notes(schema, schema, "", type.name(), expected);
+        }
+        String doc = Files.readString(Path.of("..", "docs", "events.md"));
+        int start = doc.indexOf("## Personal data and private payloads");
+        assertTrue(start >= 0, "docs/events.md has no section on personal data");
+        String section = doc.substring(start, doc.indexOf("\n## ", start + 5));
+        List<String> documented = section.lines().filter(l -> l.startsWith("| ") && l.contains(" | `"))
+                .map(String::strip).toList();
+        assertEquals(expected, documented, "docs/events.md, personal data: the table differs from the x-privacy notes");
+    }
+
+    private static void notes(JsonNode root, JsonNode object, String prefix, String event, List<String> out) {
+        object.path("properties").fields().forEachRemaining(e -> {
+            JsonNode property = e.getValue();
+            JsonNode resolved = resolve(root, property);
+            boolean array = types(resolved).contains("array");
+            String path = prefix + e.getKey() + (array ? "[]" : "");
+            String note = property.path("x-privacy").asText(property.has("$ref")
+                    ? resolved.path("x-privacy").asText("") : "");
+            if (!note.isEmpty()) {
+                out.add("| " + event + " | `" + path + "` | " + note + " |");
+            }
+            JsonNode next = array ? resolve(root, resolved.path("items")) : resolved;
+            if (next.has("properties")) {
+                notes(root, next, path + ".", event, out);
+            }
+        });
     }
 
     private static void flatten(JsonNode root, JsonNode object, String prefix, Map<String, String> out) {

@@ -167,6 +167,22 @@ class AsyncApiDocumentTest {
         assertEquals(Topics.owners().size() + Subscriptions.SERVICES.size(), doc.path("channels").size());
     }
 
+    /** A private topic is in the documents of its publisher and its readers only, and says so. */
+    @Test
+    void aPrivateTopicIsOnlyInTheDocumentsOfItsPublisherAndReaders() throws IOException {
+        ObjectNode doc = generated(AsyncApiGenerator.PLATFORM_DOCUMENT);
+        JsonNode channel = doc.path("channels").path(AsyncApiGenerator.channelId(Topics.MAILING_INBOX));
+        assertTrue(channel.path("description").asText().startsWith("PRIVATE"));
+        assertEquals("edelivery-service", channel.path("x-private-readers").get(0).asText());
+        for (String service : Subscriptions.SERVICES) {
+            boolean allowed = Subscriptions.privateReaders(Topics.MAILING_INBOX).orElseThrow().contains(service)
+                    || Subscriptions.publisher(Topics.MAILING_INBOX).equals(service);
+            ObjectNode own = generated(AsyncApiGenerator.serviceDocument(service));
+            assertEquals(allowed, own.path("channels").has(AsyncApiGenerator.channelId(Topics.MAILING_INBOX)), service);
+            assertEquals(allowed, own.path("components").path("messages").has("DocumentForInbox"), service);
+        }
+    }
+
     /** Each message's sample validates against the message's payload schema as the document states it. */
     @Test
     void everyExampleValidatesAgainstItsPayloadSchemaInTheDocument() throws IOException {

@@ -126,6 +126,12 @@ public final class AsyncApiGenerator {
                     + Topics.ownerSource(topic).orElseThrow() + "`): a consumer refuses a record from any other "
                     + "source. Record keys: " + String.join("; ", onTopic.stream()
                     .map(t -> t.name() + " by `" + Subscriptions.keyField(t) + "`").toList()) + ".");
+            Subscriptions.privateReaders(topic).ifPresent(readers -> {
+                channel.put("description", "PRIVATE: only " + String.join(", ", readers) + " may read this topic "
+                        + "(Kafka ACL); it carries what only they need. " + channel.path("description").asText());
+                ArrayNode list = channel.putArray("x-private-readers");
+                readers.forEach(list::add);
+            });
             ObjectNode channelMessages = channel.putObject("messages");
             onTopic.forEach(t -> channelMessages.putObject(t.name()).put("$ref", "#/components/messages/" + t.name()));
             kafkaChannel(channel, topic, Subscriptions.EVENT_TOPIC_PARTITIONS);
