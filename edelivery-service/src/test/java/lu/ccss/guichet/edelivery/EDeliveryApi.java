@@ -107,7 +107,7 @@ final class EDeliveryApi {
         awaitCount("select count(*) from inbox_document where id = '" + document + "'", 1);
     }
 
-    /** The mailing-service routes a document to the space's inbox. */
+    /** The mailing-service routes a document to the space's inbox (on the private topic, as DocumentForInbox). */
     static void documentRouted(String eventId, UUID document, UUID space, String employer, String domain, String title,
                                String contentType, byte[] content, String sha256, Instant routedAt) {
         String json = "{\"documentId\":\"" + document + "\",\"spaceId\":\"" + space + "\",\"employer\":\"" + employer
@@ -116,9 +116,11 @@ final class EDeliveryApi {
                         + "\",\"content\":\"" + Base64.getEncoder().encodeToString(content) + "\",\"routedAt\":\""
                         + routedAt + "\"}";
         if (json.length() < 1_000_000) {
-            TopicWriter.publish(Topics.MAILING, document.toString(), eventId, EventTypes.DOCUMENT_ROUTED.type(), json);
+            TopicWriter.publish(Topics.MAILING_INBOX, document.toString(), eventId,
+                    EventTypes.DOCUMENT_FOR_INBOX.type(), json);
         } else {
-            publishLarge(Topics.MAILING, document.toString(), eventId, EventTypes.DOCUMENT_ROUTED.type(), json);
+            publishLarge(Topics.MAILING_INBOX, document.toString(), eventId, EventTypes.DOCUMENT_FOR_INBOX.type(),
+                    json);
         }
     }
 

@@ -187,8 +187,29 @@ class InboxTest {
                 1, Duration.ofSeconds(30)).get(0);
         org.hamcrest.MatcherAssert.assertThat(TopicReader.header(dead, "dead-letter-reason"),
                 containsString("eDelivery is not active"));
-        assertEquals("lu.ccss.mailing.document-routed.v1", TopicReader.header(dead, "ce_type"));
+        assertEquals("lu.ccss.mailing.document-for-inbox.v1", TopicReader.header(dead, "ce_type"));
         assertEquals(0, count("select count(*) from inbox_document where id = '" + document + "'"));
+    }
+
+    /** A document reaches the inbox only from the private topic: the shared one carries facts, never content. */
+    @Test
+    void aDocumentOnTheSharedMailingTopicIsNeverTakenIntoTheInbox() throws Exception {
+        UUID space = UUID.randomUUID();
+        String employer = newEmployer();
+        activate(space, employer, "BILLING");
+        byte[] content = pdf("shared", 0);
+        UUID onSharedTopic = UUID.randomUUID();
+        String legacy = "{\"documentId\":\"" + onSharedTopic + "\",\"spaceId\":\"" + space + "\",\"employer\":\""
+                + employer + "\",\"domain\":\"BILLING\",\"title\":\"Old style\",\"contentType\":\"application/pdf\","
+                + "\"size\":" + content.length + ",\"sha256\":\"" + sha256(content) + "\",\"content\":\""
+                + java.util.Base64.getEncoder().encodeToString(content) + "\",\"routedAt\":\"" + Instant.now() + "\"}";
+        lu.ccss.guichet.testing.TopicWriter.publish(lu.ccss.guichet.events.Topics.MAILING, onSharedTopic.toString(),
+                UUID.randomUUID().toString(), "lu.ccss.mailing.document-routed.v1", legacy);
+        UUID onPrivateTopic = UUID.randomUUID();
+        documentRouted(onPrivateTopic, space, employer, "BILLING", "New style", pdf("private", 0), Instant.now());
+
+        awaitStored(onPrivateTopic);
+        assertEquals(0, count("select count(*) from inbox_document where id = '" + onSharedTopic + "'"));
     }
 
     @Test

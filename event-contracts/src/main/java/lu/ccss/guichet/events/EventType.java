@@ -11,6 +11,16 @@ public record EventType<T>(String name, String type, String topic, Class<T> payl
         return "/events/schemas/" + type + ".schema.json";
     }
 
+    /**
+     * The {@code $id} of the payload's JSON Schema, and the CloudEvents {@code dataschema} of every record of this type.
+     */
+    public String schemaId() {
+        return SCHEMA_BASE + type + ".schema.json";
+    }
+
+    /** Where the {@code $id} of every published schema starts. */
+    public static final String SCHEMA_BASE = "https://guichet.ccss.lu/events/schemas/";
+
     /** Classpath location of a sample payload. */
     public String sampleResource() {
         return "/events/samples/" + type + ".json";

@@ -40,8 +40,16 @@ public final class EventTypes {
             "LetterPosted", "lu.ccss.mailing.letter-posted.v1", Topics.MAILING, MailingEvents.LetterPosted.class);
     public static final EventType<MailingEvents.LetterReturned> LETTER_RETURNED = new EventType<>(
             "LetterReturned", "lu.ccss.mailing.letter-returned.v1", Topics.MAILING, MailingEvents.LetterReturned.class);
+    /**
+     * Version 2: facts only; v1 carried the document, its title and its hash on the public topic. The content goes
+     * to the edelivery-service alone in {@link #DOCUMENT_FOR_INBOX}.
+     */
     public static final EventType<MailingEvents.DocumentRouted> DOCUMENT_ROUTED = new EventType<>(
-            "DocumentRouted", "lu.ccss.mailing.document-routed.v1", Topics.MAILING, MailingEvents.DocumentRouted.class);
+            "DocumentRouted", "lu.ccss.mailing.document-routed.v2", Topics.MAILING, MailingEvents.DocumentRouted.class);
+    /** On the private topic {@link Topics#MAILING_INBOX}: for the edelivery-service only. */
+    public static final EventType<MailingEvents.DocumentForInbox> DOCUMENT_FOR_INBOX = new EventType<>(
+            "DocumentForInbox", "lu.ccss.mailing.document-for-inbox.v1", Topics.MAILING_INBOX,
+            MailingEvents.DocumentForInbox.class);
 
     public static final EventType<EDeliveryEvents.EDeliveryActivated> EDELIVERY_ACTIVATED = new EventType<>(
             "EDeliveryActivated", "lu.ccss.edelivery.activated.v1", Topics.EDELIVERY,
@@ -64,7 +72,8 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(SPACE_CREATED, MEMBER_ADDED, MEMBER_ROLE_CHANGED,
             MEMBER_REMOVED, DOMAIN_FIRST_USED, REQUEST_TRANSMITTED, CODES_ISSUED, CODE_LOCKED, CERTIFICATION_GRANTED,
-            MANDATE_REVOKED, LETTER_POSTED, LETTER_RETURNED, DOCUMENT_ROUTED, EDELIVERY_ACTIVATED, EDELIVERY_STOPPED,
+            MANDATE_REVOKED, LETTER_POSTED, LETTER_RETURNED, DOCUMENT_ROUTED, DOCUMENT_FOR_INBOX, EDELIVERY_ACTIVATED,
+            EDELIVERY_STOPPED,
             DOCUMENT_READ,
             EMPLOYER_REGISTERED, EMPLOYER_UPDATED, EMPLOYER_CEASED);
 

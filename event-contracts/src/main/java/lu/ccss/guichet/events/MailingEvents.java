@@ -25,11 +25,20 @@ public final class MailingEvents {
     }
 
     /**
-     * A document for an employer went to the space's eDelivery inbox instead of the post. The PDF travels inside the
-     * event, base64 ({@code content}, at most 5 MB before encoding), with its SHA-256 for checking.
+     * A document for an employer went to the space's eDelivery inbox instead of the post: the fact, on the public
+     * topic. Version 2 carries neither the document nor its title nor its hash: those go only to the edelivery-service
+     * ({@link DocumentForInbox}, on the private topic {@link Topics#MAILING_INBOX}).
      */
-    public record DocumentRouted(UUID documentId, UUID spaceId, String employer, Domain domain, String title,
-                                 String contentType, long size, String sha256, String content, Instant routedAt) {
+    public record DocumentRouted(UUID documentId, UUID spaceId, String employer, Domain domain, String contentType,
+                                 long size, Instant routedAt) {
+    }
+
+    /**
+     * The document itself, for the edelivery-service only, on {@link Topics#MAILING_INBOX}: the PDF base64
+     * ({@code content}, at most 5 MB before encoding), its title and its SHA-256 for checking.
+     */
+    public record DocumentForInbox(UUID documentId, UUID spaceId, String employer, Domain domain, String title,
+                                   String contentType, long size, String sha256, String content, Instant routedAt) {
     }
 
     private MailingEvents() {

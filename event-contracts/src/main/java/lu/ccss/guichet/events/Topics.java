@@ -14,6 +14,12 @@ public final class Topics {
     public static final String MANDATE = "guichet.mandate.events";
     public static final String MAILING = "guichet.mailing.events";
     public static final String EDELIVERY = "guichet.edelivery.events";
+    /**
+     * A private topic: the content of the documents the mailing-service routes to eDelivery inboxes. Only the
+     * edelivery-service may read it (Kafka ACL, {@link Subscriptions#privateReaders}); public topics carry facts and
+     * references only.
+     */
+    public static final String MAILING_INBOX = "guichet.mailing.inbox-documents";
     /** The CCSS employer register (an outside system): who is registered, where, and whether still active. */
     public static final String REGISTER = "guichet.register.events";
 
@@ -26,6 +32,7 @@ public final class Topics {
             CERTIFICATION, "/guichet/certification-service",
             MANDATE, "/guichet/mandate-service",
             MAILING, "/guichet/mailing-service",
+            MAILING_INBOX, "/guichet/mailing-service",
             EDELIVERY, "/guichet/edelivery-service",
             REGISTER, REGISTER_SOURCE);
 

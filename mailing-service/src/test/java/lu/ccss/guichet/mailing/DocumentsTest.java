@@ -46,6 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -159,15 +160,28 @@ class DocumentsTest {
                 .extract().path("documentId");
         ConsumerRecord<String, String> routed = TopicReader.await(Topics.MAILING, r -> documentId.equals(r.key()), 1,
                 Duration.ofSeconds(30)).get(0);
-        assertEquals("lu.ccss.mailing.document-routed.v1", TopicReader.header(routed, "ce_type"));
+        assertEquals("lu.ccss.mailing.document-routed.v2", TopicReader.header(routed, "ce_type"));
         Map<?, ?> event = CodesIssuedFixture.JSON.readValue(routed.value(), Map.class);
         assertEquals(spaceId.toString(), event.get("spaceId"));
         assertEquals(employer.employer, event.get("employer"));
         assertEquals("BILLING", event.get("domain"));
         assertEquals("application/pdf", event.get("contentType"));
         assertEquals(statement.length, ((Number) event.get("size")).intValue());
-        assertEquals(LetterRenderer.sha256(statement), event.get("sha256"));
-        assertTrue(Arrays.equals(statement, Base64.getDecoder().decode((String) event.get("content"))));
+        // the shared topic carries the fact only: neither the document, nor its title, nor its hash
+        assertFalse(event.containsKey("content") || event.containsKey("title") || event.containsKey("sha256"),
+                routed.value());
+        assertTrue(routed.value().length() < 1024, "a reference, not a document");
+
+        // the document itself goes on the private topic that only the edelivery-service may read
+        ConsumerRecord<String, String> forInbox = TopicReader.await(Topics.MAILING_INBOX,
+                r -> documentId.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+        assertEquals("lu.ccss.mailing.document-for-inbox.v1", TopicReader.header(forInbox, "ce_type"));
+        assertEquals("/guichet/mailing-service", TopicReader.header(forInbox, "ce_source"));
+        Map<?, ?> document = CodesIssuedFixture.JSON.readValue(forInbox.value(), Map.class);
+        assertEquals(spaceId.toString(), document.get("spaceId"));
+        assertEquals(statement.length, ((Number) document.get("size")).intValue());
+        assertEquals(LetterRenderer.sha256(statement), document.get("sha256"));
+        assertTrue(Arrays.equals(statement, Base64.getDecoder().decode((String) document.get("content"))));
         assertEquals(0, count("select count(*) from letter where document_id = ?::uuid", documentId));
 
         // Another domain still goes by post; a document for another space of the same employer goes to the inbox

@@ -93,6 +93,7 @@ public final class RegisterPublisher {
         header(record, "ce_source", SOURCE);
         header(record, "ce_subject", registrationNumber);
         header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_dataschema", type.schemaId());
         header(record, "content-type", "application/json");
         return record;
     }

@@ -19,7 +19,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         if (broker == null) {
             broker = EmbeddedKafkaBroker.startEphemeral();
             broker.createTopics(List.of(Topics.SPACE, Topics.CERTIFICATION, Topics.MANDATE, Topics.MAILING,
-                    Topics.EDELIVERY, Topics.REGISTER), 3);
+                    Topics.MAILING_INBOX, Topics.EDELIVERY, Topics.REGISTER), 3);
             EmbeddedKafkaBroker started = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-kafka-stop"));
         }

@@ -21,8 +21,8 @@ final class Infrastructure {
 
     /** Event topics (3 partitions each) and dead-letter topics (1 partition each) created up front. */
     static final List<String> EVENT_TOPICS =
-            List.of(Topics.SPACE, Topics.CERTIFICATION, Topics.MANDATE, Topics.MAILING, Topics.EDELIVERY,
-                    Topics.REGISTER);
+            List.of(Topics.SPACE, Topics.CERTIFICATION, Topics.MANDATE, Topics.MAILING, Topics.MAILING_INBOX,
+                    Topics.EDELIVERY, Topics.REGISTER);
     static final List<String> DEAD_LETTER_TOPICS = List.of("guichet.space.dead-letter",
             "guichet.certification.dead-letter", "guichet.mandate.dead-letter", "guichet.mailing.dead-letter",
             "guichet.edelivery.dead-letter");

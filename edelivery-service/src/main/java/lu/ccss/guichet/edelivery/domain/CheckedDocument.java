@@ -20,7 +20,7 @@ public record CheckedDocument(byte[] bytes) {
     public static final String PDF = "application/pdf";
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-    public static CheckedDocument of(MailingEvents.DocumentRouted event) {
+    public static CheckedDocument of(MailingEvents.DocumentForInbox event) {
         if (event.title() == null || event.title().isBlank() || event.title().length() > 255) {
             throw refused(event, "its title must be 1 to 255 characters");
         }
@@ -59,7 +59,7 @@ public record CheckedDocument(byte[] bytes) {
         }
     }
 
-    private static DocumentRefusedException refused(MailingEvents.DocumentRouted event, String why) {
+    private static DocumentRefusedException refused(MailingEvents.DocumentForInbox event, String why) {
         return new DocumentRefusedException("Document " + event.documentId() + " refused: " + why);
     }
 }

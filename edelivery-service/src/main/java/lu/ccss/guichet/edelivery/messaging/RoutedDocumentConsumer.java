@@ -9,23 +9,26 @@ import lu.ccss.guichet.platform.inbound.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Takes {@code DocumentRouted} from {@code guichet.mailing.events} into the inbox; a refused one is dead-lettered. */
+/**
+ * Takes {@code DocumentForInbox} from the private topic {@code guichet.mailing.inbox-documents} (only this service may
+ * read it) into the inbox; a refused one is dead-lettered.
+ */
 @ApplicationScoped
 public class RoutedDocumentConsumer {
 
-    public static final String CHANNEL = "mailing-events";
+    public static final String CHANNEL = "inbox-documents";
 
     private final ProcessedEvents processedEvents;
     private final EventHandlers handlers;
 
     public RoutedDocumentConsumer(ProcessedEvents processedEvents, InboxService documents) {
         this.processedEvents = processedEvents;
-        this.handlers = EventHandlers.create().on(EventTypes.DOCUMENT_ROUTED, documents::receive);
+        this.handlers = EventHandlers.create().on(EventTypes.DOCUMENT_FOR_INBOX, documents::receive);
     }
 
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
-    public void onMailingEvent(ConsumerRecord<String, String> record) {
+    public void onInboxDocument(ConsumerRecord<String, String> record) {
         processedEvents.handleOnce(CHANNEL, record, handlers);
     }
 }

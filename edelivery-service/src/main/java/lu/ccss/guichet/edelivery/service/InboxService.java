@@ -57,7 +57,7 @@ public class InboxService {
      * dead-letter topic and nothing is stored. The same document routed again is stored once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void receive(MailingEvents.DocumentRouted routed) {
+    public void receive(MailingEvents.DocumentForInbox routed) {
         if (!activations.isActive(routed.spaceId(), routed.employer(), routed.domain())) {
             // Never on, or stopped because the space lost its mandate (a document the mailing-service routed before
             // it learnt of the stop): not stored, so never readable by that space; dead-lettered with the reason so

@@ -90,8 +90,13 @@ public class DocumentService {
             dispatch.channel = Channel.EDELIVERY;
             dispatch.inboxSpaceId = inbox.get();
             dispatches.persist(dispatch);
+            // The fact on the shared topic; the document, its title and its hash only on the private topic that
+            // the edelivery-service alone may read.
             outbox.record(EventTypes.DOCUMENT_ROUTED, AGGREGATE, document.documentId(),
                     new MailingEvents.DocumentRouted(document.documentId(), inbox.get(), document.employer(),
+                            document.domain(), "application/pdf", document.content().length, now));
+            outbox.record(EventTypes.DOCUMENT_FOR_INBOX, AGGREGATE, document.documentId(),
+                    new MailingEvents.DocumentForInbox(document.documentId(), inbox.get(), document.employer(),
                             document.domain(), document.title(), "application/pdf", document.content().length,
                             sha256, Base64.getEncoder().encodeToString(document.content()), now));
         } else {

@@ -20,7 +20,7 @@ import java.util.Set;
  * <li>CORS: only the front-end origins listed in {@code guichet.http.cors-origins} ({@code GUICHET_CORS_ORIGINS},
  * comma separated, none by default) may call the API from a browser; with none listed no CORS header is sent, so a
  * browser refuses every cross-origin call;</li>
- * <li>the OpenAPI document and Swagger UI ({@code guichet.http.public-docs}, {@code GUICHET_PUBLIC_DOCS}) and the
+ * <li>the OpenAPI document, Swagger UI, the AsyncAPI document ({@code guichet.http.public-docs}, {@code GUICHET_PUBLIC_DOCS}) and the
  * Prometheus metrics ({@code guichet.http.public-metrics}, {@code GUICHET_PUBLIC_METRICS}) answer 404 unless
  * switched on: off by default in production, on in dev and test.</li>
  * </ul>
@@ -28,7 +28,7 @@ import java.util.Set;
 @ApplicationScoped
 public class HttpPolicy {
 
-    private static final List<String> DOCS = List.of("/q/openapi", "/q/swagger-ui");
+    private static final List<String> DOCS = List.of("/q/openapi", "/q/swagger-ui", "/q/asyncapi");
     private static final List<String> METRICS = List.of("/q/metrics");
 
     void cors(@Observes HttpSecurity security,

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import lu.ccss.guichet.events.EventTypes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers), keyed by aggregate id, in commit
- * order. A row is marked published only after the broker acknowledged it ({@code acks=all}); a row whose send failed
+ * order; {@code ce_dataschema} is the {@code $id} of the type's published JSON Schema. A row is marked published only after the broker acknowledged it ({@code acks=all}); a row whose send failed
  * stays pending and is retried. Delivery is at least once: subscribers deduplicate on {@code ce_id}.
  * One relay at a time per database holds a PostgreSQL advisory lock, so replicas never reorder an aggregate's events.
  */
@@ -143,6 +144,7 @@ public class OutboxRelay {
                 .withTopic(event.topic)
                 .build();
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withDataSchema(EventTypes.byType(event.eventType).map(t -> URI.create(t.schemaId())).orElse(null))
                 .withId(event.eventId.toString())
                 .withType(event.eventType)
                 .withSource(source)

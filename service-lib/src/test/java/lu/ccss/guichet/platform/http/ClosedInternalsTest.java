@@ -27,6 +27,7 @@ class ClosedInternalsTest {
         given().when().get("/q/openapi.json").then().statusCode(404);
         given().when().get("/q/swagger-ui/").then().statusCode(404);
         given().when().get("/q/swagger-ui/index.html").then().statusCode(404);
+        given().when().get("/q/asyncapi").then().statusCode(404);
         given().when().get("/q/metrics").then().statusCode(404);
         given().when().get("/q/health/ready").then().statusCode(200);
     }
