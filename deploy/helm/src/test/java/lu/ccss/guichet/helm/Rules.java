@@ -263,8 +263,8 @@ final class Rules {
 
     /**
      * Every environment variable the chart gives a service is one the code reads: named in a service's
-     * application.properties or service-lib's microprofile-config.properties (${NAME:default}), a QUARKUS_* property,
-     * or the runtime image's JAVA_OPTS_APPEND.
+     * application.properties or service-lib's microprofile-config.properties (${NAME:default}), Quarkus' profile
+     * (QUARKUS_PROFILE), or the image's JAVA_OPTS_APPEND.
      */
     List<String> envReadByCode() {
         Set<String> read = variablesReadByCode();
@@ -284,7 +284,7 @@ final class Rules {
                     }
                 }
                 for (String name : names) {
-                    if (!read.contains(name) && !name.startsWith("QUARKUS_") && !name.equals("JAVA_OPTS_APPEND")) {
+                    if (!read.contains(name) && !name.equals("QUARKUS_PROFILE") && !name.equals("JAVA_OPTS_APPEND")) {
                         v.add(Chart.id(d) + ": sets " + name + ", which no application.properties reads");
                     }
                 }
