@@ -53,12 +53,13 @@ public class MandateService {
     private final MandateEnding ending;
     private final AuditTrail audit;
     private final Outbox outbox;
+    private final CodeLockouts lockouts;
     private final int maxFailuresPerCode;
 
     public MandateService(CodeRequestRepository requests, IssuedCodeRepository codes,
                                 MandateRepository mandates, SpaceAccess access, Caller caller,
                                 CodeSecrets secrets, AttemptLimiter limiter, MandateEnding ending, AuditTrail audit,
-                                Outbox outbox, CodesConfig config) {
+                                Outbox outbox, CodeLockouts lockouts, CodesConfig config) {
         this.requests = requests;
         this.codes = codes;
         this.mandates = mandates;
@@ -69,6 +70,7 @@ public class MandateService {
         this.ending = ending;
         this.audit = audit;
         this.outbox = outbox;
+        this.lockouts = lockouts;
         this.maxFailuresPerCode = config.maxFailuresPerCode();
     }
 
@@ -186,6 +188,7 @@ public class MandateService {
         if (locksNow) {
             LOG.warnf("Access code %s of request %s locked after %d failed attempts", accessCode.id,
                     accessCode.requestId, accessCode.failedAttempts);
+            lockouts.codeLocked();
             outbox.record(EventTypes.CODE_LOCKED, CodeIssuer.AGGREGATE, accessCode.requestId,
                     new CodeLocked(accessCode.id, accessCode.requestId, accessCode.employer, accessCode.domain,
                             accessCode.capacity(), now));

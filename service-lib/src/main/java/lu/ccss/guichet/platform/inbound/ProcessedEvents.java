@@ -1,12 +1,20 @@
 package lu.ccss.guichet.platform.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.platform.persistence.TransientFailures;
+import lu.ccss.guichet.platform.tracing.TraceParent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -19,6 +27,9 @@ import java.time.Duration;
  * was away for a moment. Any other failure, or one that lasts longer, sends the record to the dead-letter topic
  * configured on the channel and is counted in {@code guichet_events_dead_lettered_total} (tags: consumer, reason) for
  * the alert of docs/security.md, "Stale access".
+ *
+ * <p>Handling is a span that continues the trace of the record's {@code traceparent} header (docs/operations.md,
+ * "Traces").
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -34,13 +45,15 @@ public class ProcessedEvents {
 
     private final HandledOnce once;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
     private final Duration retryFor;
 
-    public ProcessedEvents(HandledOnce once, MeterRegistry metrics,
+    public ProcessedEvents(HandledOnce once, MeterRegistry metrics, Tracer tracer,
                            @ConfigProperty(name = "guichet.inbound.transient-retry-for", defaultValue = "PT45S")
                            Duration retryFor) {
         this.once = once;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.retryFor = retryFor;
     }
 
@@ -50,6 +63,30 @@ public class ProcessedEvents {
      * ({@link EventOrigins}) before anything else: it goes to the dead-letter topic and changes nothing.
      */
     public boolean handleOnce(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        // The trace goes on from the record's traceparent (the publish span of the service that wrote the event):
+        // what the handler changes and publishes belongs to the same trace.
+        Header parent = record.headers().lastHeader(TraceParent.HEADER);
+        Span span = tracer.spanBuilder("process " + record.topic())
+                .setParent(TraceParent.context(parent == null ? null
+                        : new String(parent.value(), StandardCharsets.US_ASCII)))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return handleWithRetries(consumer, record, handlers);
+        } catch (RuntimeException e) {
+            metrics.counter(DEAD_LETTERED, "consumer", consumer, "reason", e.getClass().getSimpleName()).increment();
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean handleWithRetries(String consumer, ConsumerRecord<String, String> record,
+                                      EventHandlers handlers) {
         long giveUpAt = System.nanoTime() + retryFor.toNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {
@@ -57,8 +94,6 @@ public class ProcessedEvents {
                 return once.handle(consumer, record, handlers);
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e) || System.nanoTime() + pause.toNanos() > giveUpAt) {
-                    metrics.counter(DEAD_LETTERED, "consumer", consumer, "reason", e.getClass().getSimpleName())
-                            .increment();
                     throw e;
                 }
                 metrics.counter(RETRIED, "consumer", consumer).increment();

@@ -8,6 +8,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventType;
+import lu.ccss.guichet.platform.tracing.TraceParent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -42,6 +43,7 @@ public class Outbox {
         event.topic = type.topic();
         event.occurredAt = Instant.now();
         event.payload = toJson(payload);
+        event.traceParent = TraceParent.current();
         event.persist();
         wakeRelayAfterCommit();
         return event.eventId;

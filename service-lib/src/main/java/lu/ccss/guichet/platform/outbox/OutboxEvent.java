@@ -52,4 +52,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The W3C traceparent of the request or event that wrote the row (null when tracing is off). */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

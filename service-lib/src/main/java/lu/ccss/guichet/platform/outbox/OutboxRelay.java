@@ -1,5 +1,9 @@
 package lu.ccss.guichet.platform.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -9,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.platform.tracing.TraceParent;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -16,6 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,8 +55,12 @@ public class OutboxRelay {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private volatile boolean running = true;
 
-    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager entityManager, OutboxConfig config) {
+    private final Tracer tracer;
+
+    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager entityManager, OutboxConfig config,
+                       Tracer tracer) {
         this.emitter = emitter;
+        this.tracer = tracer;
         this.entityManager = entityManager;
         this.source = URI.create(config.source());
         this.batchSize = config.batchSize();
@@ -139,9 +150,30 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        // The trace of the request that wrote the row goes on: a publish span, child of that request's span, whose
+        // traceparent the record carries (the consumer continues from it). Without a stored context, no header.
+        Span publish = event.traceParent == null ? Span.getInvalid() : tracer.spanBuilder("publish " + event.topic)
+                .setParent(TraceParent.context(event.traceParent))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", event.topic)
+                .setAttribute("messaging.message.id", event.eventId.toString())
+                .startSpan();
+        RecordHeaders headers = new RecordHeaders();
+        String traceParent = publish.getSpanContext().isValid() ? TraceParent.of(publish.getSpanContext()) : event.traceParent;
+        if (traceParent != null) {
+            headers.add(TraceParent.HEADER, traceParent.getBytes(StandardCharsets.US_ASCII));
+        }
+        acknowledged.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                publish.setStatus(StatusCode.ERROR, String.valueOf(failure));
+            }
+            publish.end();
+        });
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId)
                 .withTopic(event.topic)
+                .withHeaders(headers)
                 .build();
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withDataSchema(EventTypes.byType(event.eventType).map(t -> URI.create(t.schemaId())).orElse(null))
