@@ -25,20 +25,17 @@ import java.util.Map;
 /** Procedure D: the space's users and roles, inviting a collaborator, removing a user; my invitations. */
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
-@Path("/")
+@Path("/spaces/{spaceId}/members")
 public class MemberResource {
 
     @Inject
     Ui ui;
     @Inject
     Template members;
-    @Inject
-    Template invitations;
     @RestClient
     SpaceApi api;
 
     @GET
-    @Path("spaces/{spaceId}/members")
     public TemplateInstance show(@PathParam("spaceId") String spaceId) {
         return page(spaceId);
     }
@@ -59,7 +56,7 @@ public class MemberResource {
     }
 
     @POST
-    @Path("spaces/{spaceId}/members/invitations")
+    @Path("invitations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(@PathParam("spaceId") String spaceId, @BeanParam Form form) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,7 +73,7 @@ public class MemberResource {
     }
 
     @POST
-    @Path("spaces/{spaceId}/members/{userId}/role")
+    @Path("{userId}/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response role(@PathParam("spaceId") String spaceId, @PathParam("userId") String userId,
                          @BeanParam Form form) {
@@ -89,7 +86,7 @@ public class MemberResource {
     }
 
     @POST
-    @Path("spaces/{spaceId}/members/{userId}/remove")
+    @Path("{userId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("spaceId") String spaceId, @PathParam("userId") String userId,
                            @BeanParam Form form) {
@@ -99,23 +96,5 @@ public class MemberResource {
             return ui.refused(page(spaceId), p, null);
         }
         return Ui.seeOther("/spaces/" + spaceId + "/members", "removed");
-    }
-
-    @GET
-    @Path("invitations")
-    public TemplateInstance mine() {
-        return ui.page(invitations, "invitations.title").data("invitations", Api.list(api.myInvitations()));
-    }
-
-    @POST
-    @Path("invitations/{invitationId}/accept")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response accept(@PathParam("invitationId") String invitationId, @BeanParam Form form) {
-        try {
-            Api.body(api.accept(invitationId));
-        } catch (ApiProblem p) {
-            return ui.refused(mine(), p, null);
-        }
-        return Ui.seeOther("/spaces", "accepted");
     }
 }

@@ -69,8 +69,13 @@ public class OperatorResource {
         } catch (ApiProblem p) {
             r.put("id", requestId);
         }
-        return ui.page(operatorRequest, "operator.request.title").data("r", r)
-                .data("letters", Api.list(mailingApi.letters(requestId, null, null)));
+        List<Map<String, Object>> letters = Api.list(mailingApi.letters(requestId, null, null));
+        // an operator is no member of the filing space: the reference and the employer come from the letters
+        if (!r.containsKey("reference") && !letters.isEmpty()) {
+            r.put("reference", letters.get(0).get("reference"));
+            r.put("employer", letters.get(0).get("employer"));
+        }
+        return ui.page(operatorRequest, "operator.request.title").data("r", r).data("letters", letters);
     }
 
     @POST

@@ -111,7 +111,7 @@ public class Ui {
             String id = fieldId(field);
             String message = String.valueOf(e.getOrDefault("message", ""));
             String label = texts().getOrDefault("field." + id, field);
-            errors.add(Map.of("id", id, "text", label + " : " + message));
+            errors.add(Map.of("id", id, "text", label + text("sep") + message));
             byField.putIfAbsent(id, message);
         }
         if (errors.isEmpty()) {
@@ -127,7 +127,7 @@ public class Ui {
         String id = fieldId(field);
         String message = text(messageKey);
         return Response.status(400).entity(page.data("errors", List.of(Map.of("id", id,
-                        "text", texts().getOrDefault("field." + id, field) + " : " + message)))
+                        "text", texts().getOrDefault("field." + id, field) + text("sep") + message)))
                 .data("fieldErrors", Map.of(id, message)).data("form", form)).build();
     }
 
