@@ -119,6 +119,10 @@ class PortalBrowserIT {
         var b = people.employer();
         b.open("/");
         assertEquals("fr", b.lang(), "the browser asks for French first");
+        var skip = b.tab();
+        assertEquals("skip", skip.getAttribute("class"), "the first Tab reaches the skip link");
+        assertTrue(skip.isDisplayed(), "the skip link shows when it has the focus");
+        assertEquals("3px", skip.getCssValue("outline-width"), "the focus is visible");
         b.check("01-home");
         b.follow("a[href='/language/de?return=%2F']");
         assertEquals("de", b.lang());
@@ -425,5 +429,25 @@ class PortalBrowserIT {
             b.open("/operator/requests/" + requestId);
             return b.all(".letter-status").size() > 2 ? Attempt.done(true) : Attempt.notYet("not yet");
         });
+        b.find("form[action$='/returned'] input[name=reason]").sendKeys("Destinataire inconnu");
+        b.follow("form[action$='/returned'] button");
+        assertFalse(b.has(".error-summary"), b.errorSummary());
+        assertTrue(b.has(".done"));
+        b.check("32-operator-letter-returned");
+        b.open("/operator/audit?employer=" + form.employer().registrationNumber());
+        assertTrue(b.all(".letter-status").size() > 2, "the employer's letters, by status");
+        b.check("33-operator-employer-letters");
+    }
+
+    @Test
+    @Order(10)
+    void theEmployerSignsOutAndThePagesAskForASignInAgain() {
+        var b = people.employer();
+        b.follow("header a[href='/logout']");
+        assertEquals("/", b.path(), "back on the portal's home page: " + b.driver().getCurrentUrl());
+        assertTrue(b.has("main a[href='/signin']"), "signed out");
+        b.open("/spaces/" + spaceId);
+        assertFalse(b.driver().getCurrentUrl().startsWith(SharedPlatform.current().config().portalUrl()),
+                "a page of the space sends to the sign-in page again: " + b.driver().getCurrentUrl());
     }
 }

@@ -34,6 +34,8 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class OperatorResource {
 
+    /** Letters by status: what still needs the operator first. */
+    static final List<String> STATUS_ORDER = List.of("RETURNED", "GENERATED", "BATCHED", "POSTED", "VOIDED");
     static final List<String> STATES = List.of("TRANSMITTED", "DRAFT", "CONFIRMED", "SIGNED", "CANCELLED", "EXPIRED");
 
     @Inject
@@ -143,12 +145,16 @@ public class OperatorResource {
     @Path("audit")
     public Response audit(@QueryParam("employer") String employer) {
         TemplateInstance page = ui.page(operatorAudit, "operator.audit.title").data("employer", employer)
-                .data("entries", List.of());
+                .data("entries", List.of()).data("letters", List.of());
         if (employer == null || employer.isBlank()) {
             return Response.ok(page).build();
         }
         try {
-            return Response.ok(page.data("entries", Api.list(mandateApi.audit(employer.strip())))).build();
+            List<Map<String, Object>> letters = new java.util.ArrayList<>(
+                    Api.list(mailingApi.letters(null, null, employer.strip())));
+            letters.sort(java.util.Comparator.comparing((Map<String, Object> l) -> STATUS_ORDER.indexOf(String.valueOf(l.get("status")))));
+            return Response.ok(page.data("entries", Api.list(mandateApi.audit(employer.strip())))
+                    .data("letters", letters)).build();
         } catch (ApiProblem p) {
             Form form = new Form();
             form.registrationNumber = employer;

@@ -135,6 +135,12 @@ public final class Browser implements AutoCloseable {
                         "return document.readyState")));
     }
 
+    /** Presses Tab (the keyboard only) and answers the element that has the focus now. */
+    public WebElement tab() {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        return driver.switchTo().activeElement();
+    }
+
     public String lang() {
         return find("html").getAttribute("lang");
     }
