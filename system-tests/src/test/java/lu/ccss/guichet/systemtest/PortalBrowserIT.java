@@ -441,6 +441,43 @@ class PortalBrowserIT {
 
     @Test
     @Order(10)
+    void theTokensStayOnTheServerFormsNeedTheirCsrfTokenAndTheServicesAllowNoBrowserOrigin() throws Exception {
+        var b = people.employer();
+        b.open("/spaces/" + spaceId + "/certifications");
+        String page = b.driver().getPageSource();
+        assertFalse(page.contains("eyJ"), "no token (nor any JWT) in a page");
+        var session = b.cookie("q_session").or(() -> b.cookie("q_session_chunk_1")).orElseThrow();
+        assertTrue(session.isHttpOnly(), "the session cookie is out of reach of scripts");
+        b.driver().manage().getCookies().forEach(c -> assertFalse(
+                c.getValue().matches(".*eyJ[\\w-]*\\.eyJ[\\w-]*\\..*"),
+                "cookie " + c.getName() + " holds no readable (signed, unencrypted) token"));
+
+        // the same POST as the revocation form, with the session but without the form's CSRF token: refused
+        String cookies = b.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(SharedPlatform.current().config().portalUrl()
+                                + "/spaces/" + spaceId + "/certifications/revocations"))
+                        .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("revocationCode=ABCD-EFGH-JKMN"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, forged.statusCode(), "a form without its CSRF token is refused");
+
+        // the browser never calls a service: a service answers a browser's preflight from the portal's origin
+        // without allowing it (no CORS origin is configured locally)
+        String space = SharedPlatform.current().platform().space().toString();
+        java.net.http.HttpResponse<String> preflight = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(space + "/api/spaces"))
+                        .header("Origin", SharedPlatform.current().config().portalUrl())
+                        .header("Access-Control-Request-Method", "POST")
+                        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                "no Access-Control-Allow-Origin for the portal's origin: " + preflight.headers().map());
+    }
+
+    @Test
+    @Order(11)
     void theEmployerSignsOutAndThePagesAskForASignInAgain() {
         var b = people.employer();
         b.follow("header a[href='/logout']");

@@ -128,8 +128,16 @@ public final class Browser implements AutoCloseable {
     public void click(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // the old page is gone once its root element is: Chrome says so as "stale element" or as "node does not
+        // belong to the document", depending on how far the navigation is
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
                 "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                         "return document.readyState")));
