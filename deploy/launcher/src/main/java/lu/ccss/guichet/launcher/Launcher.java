@@ -21,7 +21,7 @@ public final class Launcher {
 
               --fresh             wipe the data directory first (databases, topics, Keycloak users, logs)
               --infra-only        start PostgreSQL, Kafka and Keycloak only (run a service from your IDE)
-              --skip=NAME[,NAME]  do not start these services (e.g. the one you run from your IDE)
+              --skip=NAME[,NAME]  do not start these services (e.g. the one you run from your IDE; also portal)
               --build             rebuild the services (./mvnw install -DskipTests) even if their jars exist
               --no-build          never build; fail if a service's jar is missing
               --data-dir=PATH     where the data lives (default $GUICHET_DATA_DIR or ~/.local/share/guichet)
@@ -141,6 +141,10 @@ public final class Launcher {
         String nl = System.lineSeparator();
         b.append(nl).append("Guichet is running (ready in ").append(LocalStack.seconds(stack.startupTime()))
                 .append("). Press Ctrl-C to stop everything.").append(nl).append(nl);
+        if (c.startsPortal()) {
+            b.append(String.format("  %-24s %s   (sign in as employer, colleague, agent or operator; password demo)"
+                    + "   portal.log%n", "Portal", c.portalUrl())).append(nl);
+        }
         if (!c.services().isEmpty()) {
             b.append("Services (Swagger UI; logs in ").append(c.logsDir()).append("):").append(nl);
             for (ServiceDef s : c.services()) {

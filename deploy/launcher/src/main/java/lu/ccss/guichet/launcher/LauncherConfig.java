@@ -36,6 +36,7 @@ import java.util.Set;
  * @param startupTimeout     how long to wait for everything to be ready
  * @param serviceJvmOptions  JVM options of each service process
  * @param replicas           how many instances of each service run, each on its own port
+ * @param portalPort         the reference portal's HTTP port (started with the services unless skipped)
  */
 public record LauncherConfig(
         Path repoDir,
@@ -52,7 +53,8 @@ public record LauncherConfig(
         Build build,
         Duration startupTimeout,
         List<String> serviceJvmOptions,
-        int replicas) {
+        int replicas,
+        int portalPort) {
 
     public static final String KEYCLOAK_VERSION = buildProperty("keycloak.version", "26.7.3");
     public static final String REALM = "guichet";
@@ -93,6 +95,16 @@ public record LauncherConfig(
             return List.of();
         }
         return ServiceDef.ALL.stream().filter(s -> !skippedServices.contains(s.name())).toList();
+    }
+
+    /** Whether this run starts the reference portal: with the services, unless {@code --skip=portal}. */
+    public boolean startsPortal() {
+        return startServices && !skippedServices.contains(ServiceDef.PORTAL.name());
+    }
+
+    /** The reference portal's URL: what a person opens in the browser. */
+    public String portalUrl() {
+        return "http://localhost:" + portalPort;
     }
 
     /** Replica 1's port. */
@@ -152,6 +164,7 @@ public record LauncherConfig(
         b.startupTimeout = startupTimeout;
         b.serviceJvmOptions = new ArrayList<>(serviceJvmOptions);
         b.replicas = replicas;
+        b.portalPort = portalPort;
         return b;
     }
 
@@ -172,6 +185,7 @@ public record LauncherConfig(
         private Duration startupTimeout = Duration.ofMinutes(5);
         private List<String> serviceJvmOptions = new ArrayList<>(defaultServiceJvmOptions());
         private int replicas = 1;
+        private int portalPort = ServiceDef.PORTAL.defaultPort();
         /** Set by {@link #freePorts()}: replicas added later get free ports too; the ports handed out so far. */
         private Set<Integer> freePortsTaken;
 
@@ -252,6 +266,7 @@ public record LauncherConfig(
             kafkaPort += offset;
             kafkaControllerPort += offset;
             keycloakPort += offset;
+            portalPort += offset;
             servicePorts.values().forEach(ports -> ports.replaceAll(port -> port + offset));
             return this;
         }
@@ -263,6 +278,7 @@ public record LauncherConfig(
             kafkaPort = freePort(freePortsTaken);
             kafkaControllerPort = freePort(freePortsTaken);
             keycloakPort = freePort(freePortsTaken);
+            portalPort = freePort(freePortsTaken);
             servicePorts.values().forEach(ports -> ports.replaceAll(port -> freePort(freePortsTaken)));
             return this;
         }
@@ -282,7 +298,7 @@ public record LauncherConfig(
             return new LauncherConfig(repo.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(),
                     cache.toAbsolutePath().normalize(), postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
                     servicePorts, fresh, startServices, skippedServices, build, startupTimeout, serviceJvmOptions,
-                    replicas);
+                    replicas, portalPort);
         }
     }
 

@@ -27,6 +27,9 @@ final class PortCheck {
                 ports.put(ServiceReplica.name(s, r), replicaPorts.get(r - 1));
             }
         }
+        if (config.startsPortal()) {
+            ports.put(ServiceDef.PORTAL.name(), config.portalPort());
+        }
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {
             if (!isFree(port)) {

@@ -19,8 +19,17 @@ public record ServiceDef(String name, String database, int defaultPort) {
             new ServiceDef("mailing-service", "mailing", 8084),
             new ServiceDef("edelivery-service", "edelivery", 8085));
 
+    /**
+     * The reference portal (server-rendered web front end): started next to the services, no database of its own, one
+     * instance whatever {@code --replicas} says.
+     */
+    public static final ServiceDef PORTAL = new ServiceDef("portal", null, 8080);
+
     /** The service called {@code name}. */
     public static ServiceDef named(String name) {
+        if (PORTAL.name().equals(name)) {
+            return PORTAL;
+        }
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name + "; the services are "
                         + String.join(", ", ALL.stream().map(ServiceDef::name).toList())));

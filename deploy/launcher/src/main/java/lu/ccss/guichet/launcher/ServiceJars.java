@@ -11,10 +11,14 @@ final class ServiceJars {
     }
 
     static void buildIfNeeded(LauncherConfig config, Consumer<String> progress) {
-        List<ServiceDef> missing = config.services().stream()
+        List<ServiceDef> wanted = new java.util.ArrayList<>(config.services());
+        if (config.startsPortal()) {
+            wanted.add(ServiceDef.PORTAL);
+        }
+        List<ServiceDef> missing = wanted.stream()
                 .filter(s -> !Files.isRegularFile(s.jar(config.repoDir()))).toList();
         List<ServiceDef> toBuild = switch (config.build()) {
-            case ALWAYS -> config.services();
+            case ALWAYS -> wanted;
             case IF_MISSING -> missing;
             case NEVER -> {
                 if (!missing.isEmpty()) {

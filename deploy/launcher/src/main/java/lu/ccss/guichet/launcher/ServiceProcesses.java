@@ -28,6 +28,8 @@ final class ServiceProcesses {
     private final LocalSecrets secrets;
     private final ProcessGroup processes;
     private final List<ServiceReplica> replicas = new CopyOnWriteArrayList<>();
+    /** The reference portal's process, if this run starts it; not among {@link #replicas}. */
+    private volatile ServiceReplica portal;
 
     /** {@code checkNotClosed} throws if the stack is closing. */
     ServiceProcesses(LauncherConfig config, DataDirectory dataDirectory, Consumer<String> progress,
@@ -61,6 +63,43 @@ final class ServiceProcesses {
                 launch(replica);
             }
         }
+        if (config.startsPortal()) {
+            ServiceDef p = ServiceDef.PORTAL;
+            progress.accept("Starting " + p.name() + " on port " + config.portalPort());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(config.serviceJvmOptions());
+            command.add("-Dguichet.data-dir=" + config.dataDir());
+            command.add("-jar");
+            command.add(p.jar(config.repoDir()).toString());
+            portal = new ServiceReplica(p, 1, config.portalPort(), command, portalEnvironment(),
+                    config.dataDir().resolve("services").resolve(p.name()), config.logsDir().resolve(p.name() + ".log"));
+            launch(portal);
+        }
+    }
+
+    /**
+     * The portal's environment: its port, the realm, each service's URL, and fresh keys for its session cookie and
+     * CSRF tokens (made at each start: a restart of the launcher signs everybody out of the portal).
+     */
+    Map<String, String> portalEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PORT", String.valueOf(config.portalPort()));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(config.portalPort()));
+        env.put("OIDC_AUTH_SERVER_URL", config.issuer());
+        for (ServiceDef other : ServiceDef.ALL) {
+            env.put(other.urlVariable(), config.serviceUrl(other));
+        }
+        env.put("PORTAL_SESSION_KEY", randomKey());
+        env.put("PORTAL_CSRF_KEY", randomKey());
+        env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.HexFormat.of().formatHex(key);
     }
 
     private void launch(ServiceReplica replica) {
@@ -162,7 +201,12 @@ final class ServiceProcesses {
 
     /** Probes of every replica but those killed on purpose (not waited for until they are restarted). */
     List<Readiness.Probe> probes() {
-        return replicas.stream().filter(r -> !r.isKilled()).map(this::probe).toList();
+        List<Readiness.Probe> probes = new ArrayList<>(replicas.stream().filter(r -> !r.isKilled()).map(this::probe)
+                .toList());
+        if (portal != null) {
+            probes.add(probe(portal));
+        }
+        return probes;
     }
 
     /** A service is ready when its readiness check (database and Kafka) is UP. */

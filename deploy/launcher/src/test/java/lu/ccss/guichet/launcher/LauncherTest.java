@@ -150,4 +150,17 @@ class LauncherTest {
         // kept: a second launcher on the same data directory gets the same keys
         assertEquals(secrets.forService(mandate), new LocalSecrets(dataDir).forService(mandate));
     }
+
+    @Test
+    void thePortalStartsWithTheServicesOnItsOwnPort() {
+        LauncherConfig config = Launcher.parse(new String[0]);
+        assertTrue(config.startsPortal());
+        assertEquals(8080, config.portalPort());
+        assertEquals("http://localhost:8080", config.portalUrl());
+        assertEquals(8180, Launcher.parse(new String[] {"--port-offset=100"}).portalPort());
+        assertFalse(Launcher.parse(new String[] {"--skip=portal"}).startsPortal());
+        assertEquals(ServiceDef.ALL, Launcher.parse(new String[] {"--skip=portal"}).services(),
+                "skipping the portal skips no service");
+        assertFalse(Launcher.parse(new String[] {"--infra-only"}).startsPortal());
+    }
 }

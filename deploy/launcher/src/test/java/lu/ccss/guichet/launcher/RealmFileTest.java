@@ -61,6 +61,20 @@ class RealmFileTest {
     }
 
     @Test
+    void theReferencePortalIsAConfidentialClientWithPkceAndNoPasswordGrant() {
+        JsonNode portal = client("portal");
+        assertFalse(portal.get("publicClient").asBoolean(), "a backend-for-frontend keeps a secret");
+        assertTrue(portal.get("standardFlowEnabled").asBoolean());
+        assertFalse(portal.get("directAccessGrantsEnabled").asBoolean());
+        assertFalse(portal.get("implicitFlowEnabled").asBoolean());
+        assertFalse(portal.get("serviceAccountsEnabled").asBoolean());
+        assertEquals("S256", portal.at("/attributes/pkce.code.challenge.method").asText());
+        assertTrue(names(portal.get("redirectUris"), null).stream().allMatch(u -> u.startsWith("http://localhost:")
+                || u.startsWith("http://127.0.0.1:")), "redirects only to this machine");
+        assertTrue(mapsNationalId(portal));
+    }
+
+    @Test
     void domainSystemIsAConfidentialServiceAccountWithItsRole() {
         JsonNode client = client("domain-system");
         assertFalse(client.get("publicClient").asBoolean());
