@@ -56,9 +56,9 @@ mandate-service:
   write: [guichet.mandate.events, guichet.mandate.dead-letter]
   read: [guichet.space.events, guichet.certification.events, guichet.mailing.events, guichet.register.events]
 mailing-service:
-  write: [guichet.mailing.events, guichet.mailing.dead-letter]
+  write: [guichet.mailing.events, guichet.mailing.inbox-documents, guichet.mailing.dead-letter]
   read: [guichet.space.events, guichet.mandate.events, guichet.edelivery.events, guichet.register.events]
 edelivery-service:
   write: [guichet.edelivery.events, guichet.edelivery.dead-letter]
-  read: [guichet.space.events, guichet.mandate.events, guichet.mailing.events]
+  read: [guichet.space.events, guichet.mandate.events, guichet.mailing.inbox-documents]
 {{- end -}}

@@ -41,7 +41,7 @@ final class AclTable {
             Set<String> read = topics(cells[3]);
             Set<String> groups = names(cells[4]);
             if (cells[2].contains("the five `guichet.<service>.events`")) {
-                write = five("events");
+                write.addAll(five("events"));
             }
             if (cells[3].contains("the five `guichet.<service>.dead-letter`")) {
                 read = five("dead-letter");

@@ -129,7 +129,7 @@ class ChartTest {
         Schemas schemas = new Schemas();
         List<String> errors = new ArrayList<>();
         objects.forEach(o -> errors.addAll(schemas.validate(o)));
-        assertEquals(11, errors.stream().filter(e -> e.startsWith("KafkaTopic/") && e.contains("partitions")).count(), errors.toString());
+        assertEquals(12, errors.stream().filter(e -> e.startsWith("KafkaTopic/") && e.contains("partitions")).count(), errors.toString());
     }
 
     @Test
