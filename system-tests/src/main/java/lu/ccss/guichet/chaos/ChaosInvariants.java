@@ -1,10 +1,13 @@
 package lu.ccss.guichet.chaos;
 
 import lu.ccss.guichet.client.PlatformData;
+import lu.ccss.guichet.client.Poll;
+import lu.ccss.guichet.client.Poll.Attempt;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,21 @@ public final class ChaosInvariants {
     public long unpublished() {
         return SERVICES.stream().mapToLong(s -> data.count(s, "select count(*) from outbox_event "
                 + "where published_at is null")).sum();
+    }
+
+    /**
+     * Checks until every invariant holds or {@code within} is over (events still on their way settle meanwhile);
+     * answers the violations of the last check, empty when it all held.
+     */
+    public List<String> afterSettling(List<ChaosFlow.Outcome> succeeded, Duration within) {
+        try {
+            return Poll.until("the platform to settle with every invariant holding", within, () -> {
+                List<String> found = check(succeeded);
+                return found.isEmpty() ? Attempt.done(found) : Attempt.notYet(found);
+            });
+        } catch (AssertionError notSettled) {
+            return check(succeeded);
+        }
     }
 
     public List<String> check(List<ChaosFlow.Outcome> succeeded) {

@@ -32,7 +32,7 @@ public final class Disruptions {
 
     /**
      * The chaos test's sequence: each service killed once in a random order, then the broker restarted, then
-     * PostgreSQL, each at a random moment 2 to 6 seconds after the previous fault was over.
+     * PostgreSQL, each at a random moment 1 to 4 seconds after the previous fault was over.
      */
     public void eachOnce() {
         List<String> order = new ArrayList<>(SERVICES);
@@ -97,7 +97,7 @@ public final class Disruptions {
     /** A random moment within the load, not a wait for a condition. */
     private void pauseAtRandom() {
         try {
-            Thread.sleep(2000 + random.nextInt(4000));
+            Thread.sleep(1000 + random.nextInt(3000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

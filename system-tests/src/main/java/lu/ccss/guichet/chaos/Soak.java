@@ -7,8 +7,6 @@ import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
 import lu.ccss.guichet.client.PlatformData;
-import lu.ccss.guichet.client.Poll;
-import lu.ccss.guichet.client.Poll.Attempt;
 import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.RealmUsers;
 import lu.ccss.guichet.client.Register;
@@ -208,15 +206,7 @@ public final class Soak {
         sample(stack, data, http, start);
 
         ChaosInvariants invariants = new ChaosInvariants(data);
-        List<String> violations;
-        try {
-            violations = Poll.until("the platform to settle with every invariant holding", SETTLE, () -> {
-                List<String> found = invariants.check(List.copyOf(succeeded));
-                return found.isEmpty() ? Attempt.done(found) : Attempt.notYet(found);
-            });
-        } catch (AssertionError notSettled) {
-            violations = invariants.check(List.copyOf(succeeded));
-        }
+        List<String> violations = invariants.afterSettling(List.copyOf(succeeded), SETTLE);
         printReport(disruptions, http, violations);
         return failed.isEmpty() && violations.isEmpty();
     }

@@ -8,8 +8,6 @@ import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.PlatformData;
-import lu.ccss.guichet.client.Poll;
-import lu.ccss.guichet.client.Poll.Attempt;
 import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.RealmUsers;
 import lu.ccss.guichet.client.RequestForm;
@@ -111,15 +109,7 @@ class ChaosIT {
 
         ChaosInvariants invariants = new ChaosInvariants(new PlatformData(shared.config()));
         long settleStart = System.nanoTime();
-        List<String> violations;
-        try {
-            violations = Poll.until("the platform to settle with every invariant holding", SETTLE, () -> {
-                List<String> found = invariants.check(List.copyOf(succeeded));
-                return found.isEmpty() ? Attempt.done(found) : Attempt.notYet(found);
-            });
-        } catch (AssertionError notSettled) {
-            violations = invariants.check(List.copyOf(succeeded));
-        }
+        List<String> violations = invariants.afterSettling(List.copyOf(succeeded), SETTLE);
         SharedPlatform.log("chaos (seed " + seed + "): " + succeeded.size() + " flows succeeded, " + failed.size()
                 + " failed, in " + load.toSeconds() + " s; " + http.retries().retried() + " calls retried; "
                 + disruptions.report() + "; settled in " + Duration.ofNanos(System.nanoTime() - settleStart)
