@@ -111,7 +111,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
         if (TransientFailures.isTransient(e)) {
-            LOG.warnf("Database unavailable, %s answered 503 (%s)", uri.getPath(), e.getClass().getSimpleName());
+            // Not the path: one of them carries a registration number, which for a person is a national number.
+            LOG.warnf("Database unavailable, answered 503 (%s)", e.getClass().getSimpleName());
             return respond(503, "Service unavailable", "The service cannot reach its database for a moment; "
                     + "try again", uri, List.of()).header("Retry-After", "1").build();
         }
