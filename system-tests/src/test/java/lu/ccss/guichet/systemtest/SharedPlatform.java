@@ -183,6 +183,7 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
     public void close() throws IOException {
         stack.close();
         traces.close();
+        log(traces.spans().size() + " spans received");
         List<ProcessHandle> alive = stack.aliveProcesses();
         if (failed) {
             log("logs kept in " + dataDir.resolve("logs"));
