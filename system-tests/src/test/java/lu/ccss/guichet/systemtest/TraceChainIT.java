@@ -84,6 +84,13 @@ class TraceChainIT {
         assertEquals(List.of(new Link(transmit.traceId(), letterRendered.spanId())), posting.links(),
                 "the posting links to the span that rendered the letter");
         assertHop(posted, posting, "mailing-service", handling(posted, "mandate-service", LETTER_POSTED));
+
+        // The operator asked for the audit by registration number (?employer=): no span the services exported keeps
+        // it (for a natural person it is the national number).
+        String number = form.employer().registrationNumber();
+        assertEquals(List.of(), traces.spans().stream()
+                .filter(s -> s.attributes().values().stream().anyMatch(v -> v.contains(number))).toList(),
+                "spans holding the registration number");
     }
 
     /** The server span of the request to a path ending with {@code pathEnd}, once exported. */
