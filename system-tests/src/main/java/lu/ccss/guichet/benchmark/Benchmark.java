@@ -51,17 +51,27 @@ public final class Benchmark {
             Starts the whole platform (LocalStack, free ports, a temporary data directory), drives N concurrent
             complete flows for each N, measures the ceilings, prints the results and stops the platform.
 
-              --flows=1,10,50      the concurrency of each round (default 1,10,50)
+              --flows=1,10,50      the concurrency of each round (default 1,10,50); a round runs at least 10
+                                   flows (at 1: ten, one after the other)
               --running            use the stack ./run-local.sh is running instead of starting one
               --data-dir=PATH      with --running: that stack's data directory (default as ./run-local.sh);
                                    without: where to start the stack (default a temporary directory, deleted after)
               --port-offset=N      with --running: the offset that stack was started with
               --commit-seconds=S   how long each JDBC commit loop runs (default 5)
+              --jvm=production     the services' JVM options: production (the images' settings, the default) or
+                                   quick (the local run's quick start: C1 only); not with --running
+              --warm-up=N          flows of an uncounted concurrent round first, after 2 sequential ones, so that
+                                   the rounds measure compiled code (default 20; 0: none)
+              --replicas=N         N instances of each service (default 1); flow i calls replica i mod N
+              --profile            record the last round with JDK Flight Recorder in each service and print
+                                   the hottest frames (the recordings stay in the data directory, jfr/)
               --help               this text
             """;
 
     /** Argon2id computations per flow: step 6 hashes the security code; each of 4 holder certifications verifies it. */
     static final int ARGON2_PER_FLOW = 1 + 4;
+    /** A round runs at least this many flows (one after the other at concurrency 1). */
+    static final int MIN_FLOWS_PER_ROUND = 10;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -114,6 +124,9 @@ public final class Benchmark {
                 dataDir = tempDir;
             }
             config = LauncherConfig.builder().dataDir(dataDir).freePorts().startupTimeout(Duration.ofMinutes(6))
+                    .replicas(options.replicas())
+                    .serviceJvmOptions(options.productionJvm() ? LauncherConfig.PRODUCTION_SERVICE_JVM_OPTIONS
+                            : LauncherConfig.DEFAULT_SERVICE_JVM_OPTIONS)
                     .create();
             stack = new LocalStack(config, Benchmark::progress);
             LocalStack started = stack;
@@ -135,18 +148,22 @@ public final class Benchmark {
     }
 
     private void measure(LauncherConfig config, boolean launcherIsThisJvm) throws Exception {
-        Platform platform = Platform.of(config);
         Latencies endpoints = new Latencies();
         Http http = new Http(endpoints);
-        Keycloak keycloak = new Keycloak(platform, http);
-        Guichet operator = Guichet.user(platform, http, keycloak, "operator");
-        Guichet domainSystem = Guichet.domainSystem(platform, http, keycloak);
-        PrintProvider printProvider = PrintProvider.local(platform, http, keycloak, config.dataDir());
+        Keycloak keycloak = new Keycloak(Platform.of(config), http);
+        // With replicas, flow i talks to replica i mod replicas of every service (a client-side load balancer).
+        List<Replica> replicas = new ArrayList<>();
+        for (int r = 0; r < config.replicas(); r++) {
+            Platform platform = Platform.of(config, r);
+            replicas.add(new Replica(platform, Guichet.user(platform, http, keycloak, "operator"),
+                    Guichet.domainSystem(platform, http, keycloak),
+                    PrintProvider.local(platform, http, keycloak, config.dataDir())));
+        }
         String postgres = "jdbc:postgresql://localhost:" + config.postgresPort() + "/postgres";
         List<ProcessStats.Tracked> processes = ProcessStats.ofStack(config.dataDir(), launcherIsThisJvm);
 
         int warmUps = 2;
-        int people = warmUps + options.flows().stream().mapToInt(Integer::intValue).sum();
+        int people = warmUps + options.warmUp() + options.flows().stream().mapToInt(Benchmark::flowsIn).sum();
         progress("creating " + people + " employers in Keycloak, one per flow, and signing them in");
         List<String> users = new RealmUsers(config, http, "bench").create(people);
         RealmUsers.signIn(keycloak, users);
@@ -163,32 +180,54 @@ public final class Benchmark {
         Latencies warmUpHops = new Latencies();
         Map<String, LongAdder> warmUpChannels = new ConcurrentHashMap<>();
         for (int i = 0; i < warmUps; i++) {
-            Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), RealmUsers.PASSWORD);
-            Duration d = new CertificationFlow(nextForm.next(), employer, operator, domainSystem, printProvider,
-                    warmUpHops, warmUpChannels).run();
+            Replica replica = replicas.get(i % replicas.size());
+            Guichet employer = Guichet.user(replica.platform(), http, keycloak, nextUser.next(),
+                    RealmUsers.PASSWORD);
+            Duration d = new CertificationFlow(nextForm.next(), employer, replica.operator(), replica.domainSystem(),
+                    replica.printProvider(), warmUpHops, warmUpChannels).run();
             progress("warm-up flow " + (i + 1) + ": " + d.toMillis() + " ms");
         }
 
-        List<Round> rounds = new ArrayList<>();
-        for (int n : options.flows()) {
-            progress("round: " + n + " concurrent flow(s)");
+        List<Round> results = new ArrayList<>();
+        Map<String, Profiles.Summary> profiles = Map.of();
+        int profiledRound = 0;
+        List<Integer> rounds = new ArrayList<>();
+        if (options.warmUp() > 0) {
+            rounds.add(options.warmUp());
+        }
+        rounds.addAll(options.flows());
+        for (int index = 0; index < rounds.size(); index++) {
+            int n = rounds.get(index);
+            boolean warmingUp = index == 0 && options.warmUp() > 0;
+            progress((warmingUp ? "warm-up round (not counted, lets the JIT compile the hot paths): " : "round: ") + n
+                    + " concurrent flow(s)");
             endpoints.clear();
             Latencies hops = new Latencies();
             Map<String, LongAdder> channels = new ConcurrentHashMap<>();
             LongAdder flowThreadsCpu = new LongAdder();
             ConcurrentLinkedQueue<Duration> durations = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            // n workers run max(n, MIN_FLOWS_PER_ROUND) flows: at low concurrency a round has enough flows for p50.
+            ConcurrentLinkedQueue<CertificationFlow> flows = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < flowsIn(n); i++) {
+                Replica replica = replicas.get(i % replicas.size());
+                flows.add(new CertificationFlow(nextForm.next(), Guichet.user(replica.platform(), http, keycloak,
+                        nextUser.next(), RealmUsers.PASSWORD), replica.operator(), replica.domainSystem(),
+                        replica.printProvider(), hops, channels));
+            }
             CountDownLatch go = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(n);
             for (int i = 0; i < n; i++) {
-                Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), RealmUsers.PASSWORD);
-                RequestForm form = nextForm.next();
                 Thread t = new Thread(() -> {
                     try {
                         go.await();
-                        durations.add(new CertificationFlow(form, employer, operator, domainSystem, printProvider, hops,
-                                channels)
-                                .run());
+                        for (CertificationFlow flow = flows.poll(); flow != null; flow = flows.poll()) {
+                            try {
+                                durations.add(flow.run());
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                            }
+                        }
                     } catch (Throwable e) {
                         failures.add(e);
                     } finally {
@@ -199,6 +238,8 @@ public final class Benchmark {
                 t.setDaemon(true);
                 t.start();
             }
+            boolean profiled = options.profile() && index == rounds.size() - 1;
+            Profiles profiling = profiled ? Profiles.start(services(processes)) : null;
             Map<ProcessStats.Tracked, ProcessStats.Sample> before = ProcessStats.sample(processes);
             long xidsBefore = Ceilings.transactionIds(postgres);
             long commitsBefore = Ceilings.committedTransactions(postgres);
@@ -212,6 +253,10 @@ public final class Benchmark {
             long xids = Ceilings.transactionIds(postgres) - xidsBefore - 1; // the query itself takes one id
             long commits = Ceilings.committedTransactions(postgres) - commitsBefore;
             Map<ProcessStats.Tracked, ProcessStats.Sample> after = ProcessStats.sample(processes);
+            if (profiling != null) {
+                profiles = profiling.stop(config.dataDir().resolve("jfr"));
+                profiledRound = n;
+            }
             Map<String, Double> threadGroups = new java.util.TreeMap<>();
             threadCpuByGroup().forEach((group, nanos) -> {
                 double delta = (nanos - threadsBefore.getOrDefault(group, 0L)) / 1e9;
@@ -222,7 +267,9 @@ public final class Benchmark {
             Round round = new Round(n, seconds, List.copyOf(durations), List.copyOf(failures), endpoints.summaries(),
                     hops.summaries(), before, after, xids, commits, counts(channels),
                     launcherIsThisJvm ? clientCpu : 0, threadGroups);
-            rounds.add(round);
+            if (!warmingUp) {
+                results.add(round);
+            }
             progress(String.format("round %d: %d ok, %d failed, %.1f s, %.2f flows/s", n, durations.size(),
                     failures.size(), seconds, round.flowsPerSecond()));
             failures.stream().limit(3).forEach(f -> progress("  failure: " + f));
@@ -240,8 +287,27 @@ public final class Benchmark {
             commitRates.add(Ceilings.commitLoop(scratch, connections, true, loop));
         }
         double argon2 = Ceilings.argon2VerificationCpuSeconds(15);
+        HopFloor.Floor floor = HopFloor.measure("localhost:" + config.kafkaPort(), scratch, 500);
 
-        report.print(config, rounds, processes, settings, commitRates, argon2, warmUpHops, counts(warmUpChannels));
+        report.print(config, results, processes, settings, commitRates, argon2, floor, warmUpHops,
+                counts(warmUpChannels));
+        if (!profiles.isEmpty()) {
+            report.printProfiles(profiledRound, profiles);
+        }
+    }
+
+    /** How many flows a round of {@code concurrency} workers runs. */
+    static int flowsIn(int concurrency) {
+        return Math.max(concurrency, MIN_FLOWS_PER_ROUND);
+    }
+
+    /** One replica of every service, and the shared callers' clients pointed at it. */
+    private record Replica(Platform platform, Guichet operator, Guichet domainSystem, PrintProvider printProvider) {
+    }
+
+    /** The service JVMs among the stack's processes (not Keycloak, PostgreSQL, the launcher or the portal). */
+    private static List<ProcessStats.Tracked> services(List<ProcessStats.Tracked> processes) {
+        return processes.stream().filter(p -> p.name().contains("-service")).toList();
     }
 
     /** CPU time of this JVM's live threads, by name without its numbers (e.g. data-plane-kafka-request-handler-). */
@@ -302,13 +368,18 @@ public final class Benchmark {
     }
 
     /** The command line. */
-    record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds) {
+    record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds,
+                   boolean productionJvm, boolean profile, int warmUp, int replicas) {
         static Options parse(String[] args) {
             List<Integer> flows = List.of(1, 10, 50);
             boolean running = false;
             Path dataDir = null;
             int portOffset = 0;
             int commitSeconds = 5;
+            boolean productionJvm = true;
+            boolean profile = false;
+            int warmUp = 20;
+            int replicas = 1;
             for (String arg : args) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -326,11 +397,19 @@ public final class Benchmark {
                     portOffset = Integer.parseInt(value);
                 } else if (arg.startsWith("--commit-seconds=")) {
                     commitSeconds = Integer.parseInt(value);
+                } else if (arg.equals("--jvm=production") || arg.equals("--jvm=quick")) {
+                    productionJvm = value.equals("production");
+                } else if (arg.startsWith("--replicas=")) {
+                    replicas = Integer.parseInt(value);
+                } else if (arg.startsWith("--warm-up=")) {
+                    warmUp = Integer.parseInt(value);
+                } else if (arg.equals("--profile")) {
+                    profile = true;
                 } else {
                     throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
-            return new Options(flows, running, dataDir, portOffset, commitSeconds);
+            return new Options(flows, running, dataDir, portOffset, commitSeconds, productionJvm, profile, warmUp, replicas);
         }
     }
 

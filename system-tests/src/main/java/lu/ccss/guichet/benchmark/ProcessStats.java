@@ -86,10 +86,42 @@ public final class ProcessStats {
         return new Sample(ticks / (double) CLOCK_TICKS_PER_SECOND, rss, peak, alive);
     }
 
+    /**
+     * CPU seconds used so far by each thread of one process, by thread name without its numbers (Linux's
+     * {@code /proc/pid/task/tid/comm}, 15 characters: "C2 CompilerThre", "vert.x-eventloo", "executor-thread"…),
+     * so a JVM's own work (JIT compiler, garbage collector) shows apart from the application's.
+     */
+    public static Map<String, Double> threadGroups(long pid) {
+        Map<String, Double> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    cpuTicks(pid, tid).ifPresent(t -> groups.merge(name,
+                            (t[0] + t[1]) / (double) CLOCK_TICKS_PER_SECOND, Double::sum));
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended
+        }
+        return groups;
+    }
+
     /** utime and stime (fields 14 and 15 of /proc/pid/stat; the command name in field 2 may hold spaces). */
     private static Optional<long[]> cpuTicks(long pid) {
+        return cpuTicks(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    private static Optional<long[]> cpuTicks(long pid, long tid) {
+        return cpuTicks(Path.of("/proc", String.valueOf(pid), "task", String.valueOf(tid), "stat"));
+    }
+
+    private static Optional<long[]> cpuTicks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.US_ASCII);
+            String stat = Files.readString(statFile, StandardCharsets.US_ASCII);
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after[0] is field 3 (state): utime is field 14, stime field 15
             return Optional.of(new long[] {Long.parseLong(after[11]), Long.parseLong(after[12])});

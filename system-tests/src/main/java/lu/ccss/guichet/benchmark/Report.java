@@ -19,7 +19,7 @@ final class Report {
 
     void print(LauncherConfig config, List<Benchmark.Round> rounds, List<ProcessStats.Tracked> processes,
                Ceilings.CommitSettings settings, List<Ceilings.CommitRate> commitRates, double argon2Seconds,
-               Latencies warmUpHops, Map<String, Long> warmUpChannels) {
+               HopFloor.Floor floor, Latencies warmUpHops, Map<String, Long> warmUpChannels) {
         int cores = Runtime.getRuntime().availableProcessors();
         line("# Benchmark results");
         line("");
@@ -56,7 +56,7 @@ final class Report {
             summaryTable("endpoint", r.endpoints());
             line("## Event hops, %d concurrent flow(s) (milliseconds, from the services' timestamps)", r.n());
             line("");
-            summaryTable("hop", r.hops());
+            hopTable(r.hops(), floor);
             line("## Processes, %d concurrent flow(s)", r.n());
             line("");
             line("| process | CPU s in the round | CPU share of the round | RSS now (MiB) | peak RSS (MiB) |");
@@ -128,9 +128,52 @@ final class Report {
                     100 * r.flowsPerSecond() / tighter, cpuPerFlow, clientPerFlow, cores / (cpuPerFlow - clientPerFlow));
         }
         line("");
+        line("Event hop floor (same broker, same PostgreSQL, platform idle): Kafka produce → consume with acks=all "
+                + "p50 %.1f ms, p99 %.1f ms; one commit p50 %.1f ms, p99 %.1f ms; a hop's floor (Kafka + 2 commits) "
+                + "p50 %.1f ms, p99 %.1f ms.", floor.kafkaP50(), floor.kafkaP99(), floor.commitP50(), floor.commitP99(),
+                floor.hopP50(), floor.hopP99());
+        line("");
         line("Warm-up (2 flows, not counted) hops, for reference:");
         line("");
-        summaryTable("hop", warmUpHops.summaries());
+        hopTable(warmUpHops.summaries(), floor);
+    }
+
+    /** The JFR summary of each service in the profiled round: top frames where it ran, libraries it ran inside. */
+    void printProfiles(int n, Map<String, Profiles.Summary> profiles) {
+        line("## Where the CPU goes, %d concurrent flow(s) (JDK Flight Recorder, CPU samples per service)", n);
+        line("");
+        profiles.forEach((service, summary) -> {
+            double cpu = summary.threads().values().stream().mapToDouble(Double::doubleValue).sum();
+            line("**%s**: %.1f CPU-s; by thread: %s.", service, cpu, summary.threads().entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            line("%d JFR CPU samples. Running in (self): %s.", summary.samples(),
+                    top(summary.self(), summary.samples(), 8));
+            line("Inside of (total, a sample counts once per library): %s.", top(summary.inside(),
+                    summary.samples(), 12));
+            line("");
+        });
+    }
+
+    private static String top(Map<String, Integer> counts, int samples, int limit) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit).map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(),
+                        100.0 * e.getValue() / Math.max(1, samples)))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Hops next to their floor; client-observed waits include a poll pause and have no floor. */
+    private void hopTable(Map<String, Latencies.Summary> hops, HopFloor.Floor floor) {
+        line("| hop | n | p50 | p95 | p99 | max | floor p50 | p50 − floor |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        hops.forEach((name, s) -> {
+            boolean measured = !name.startsWith("(client-observed)");
+            line("| %s | %d | %.0f | %.0f | %.0f | %.0f | %s | %s |", name, s.count(), s.p50(), s.p95(), s.p99(),
+                    s.max(), measured ? String.format(Locale.ROOT, "%.1f", floor.hopP50()) : "",
+                    measured ? String.format(Locale.ROOT, "%+.1f", s.p50() - floor.hopP50()) : "");
+        });
+        line("");
     }
 
     private void summaryTable(String what, Map<String, Latencies.Summary> summaries) {

@@ -14,13 +14,18 @@ public record Platform(URI tokenEndpoint, URI space, URI certification, URI mand
 
     /** The stack a {@link LauncherConfig} describes (started by LocalStack, or already running on its ports). */
     public static Platform of(LauncherConfig config) {
-        return new Platform(URI.create(config.tokenEndpoint()), service(config, "space-service"),
-                service(config, "certification-service"), service(config, "mandate-service"),
-                service(config, "mailing-service"), service(config, "edelivery-service"));
+        return of(config, 0);
     }
 
-    private static URI service(LauncherConfig config, String name) {
+    /** Replica {@code replica} (from 0) of each service of the stack. */
+    public static Platform of(LauncherConfig config, int replica) {
+        return new Platform(URI.create(config.tokenEndpoint()), service(config, "space-service", replica),
+                service(config, "certification-service", replica), service(config, "mandate-service", replica),
+                service(config, "mailing-service", replica), service(config, "edelivery-service", replica));
+    }
+
+    private static URI service(LauncherConfig config, String name, int replica) {
         ServiceDef def = ServiceDef.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-        return URI.create(config.serviceUrl(def));
+        return URI.create(config.serviceUrls(def).get(replica));
     }
 }

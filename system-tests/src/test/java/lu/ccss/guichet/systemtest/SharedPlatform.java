@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  *
  * <p>A class uses it with {@code @ExtendWith(SharedPlatform.Use.class)} and {@link #current()}. After any failure the
  * data directory (the services' logs) is kept under {@code target/platform}.
+ *
+ * <p>Tracing is on: the services export their spans to {@link #traces()}, a receiver in this JVM started before them.
  */
 public final class SharedPlatform implements ExtensionContext.Store.CloseableResource {
 
@@ -47,6 +49,7 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
     private final Platform platform;
     private final Http http;
     private final Keycloak keycloak;
+    private final TraceReceiver traces;
     private volatile boolean failed;
     private PlatformFixture fixture;
 
@@ -83,9 +86,15 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
     }
 
     private SharedPlatform() {
+        traces = TraceReceiver.start();
         try {
             deleteTree(dataDir);
             Files.createDirectories(dataDir);
+            Files.writeString(dataDir.resolve("services.env"), String.join("\n",
+                    "OTEL_SDK_DISABLED=false",
+                    "OTEL_EXPORTER_OTLP_ENDPOINT=" + traces.endpoint(),
+                    "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf",
+                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY=200ms", ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,7 +106,12 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
                 .startupTimeout(Duration.ofMinutes(6))
                 .create();
         stack = new LocalStack(config, SharedPlatform::log);
-        stack.start();
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            traces.close();
+            throw e;
+        }
         log("platform ready in " + stack.startupTime().toSeconds() + " s");
         platform = Platform.of(config);
         http = new Http(new Latencies());
@@ -127,6 +141,11 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The spans every service has exported so far. */
+    TraceReceiver traces() {
+        return traces;
     }
 
     /** A demo user of the realm ({@code employer}, {@code colleague}, {@code agent}, {@code operator}…). */
@@ -163,6 +182,8 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
     @Override
     public void close() throws IOException {
         stack.close();
+        traces.close();
+        log(traces.spans().size() + " spans received");
         List<ProcessHandle> alive = stack.aliveProcesses();
         if (failed) {
             log("logs kept in " + dataDir.resolve("logs"));

@@ -65,8 +65,15 @@ public record LauncherConfig(
     public static final int MAX_REPLICAS = 9;
     /** Replica r of a service listens on its port + (r - 1) * 10 in a local run: 8081, 8091, ... up to 8161. */
     static final int REPLICA_PORT_STEP = 10;
+    /** Quick start for a laptop and the tests: C1 only, a small serial heap. Not for measuring throughput. */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
             List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * The images' settings (src/main/docker/Dockerfile.jvm: G1, the full tiered compiler, exit on OutOfMemoryError)
+     * with the heap the chart's default memory limit gives (70 % of 768 MiB): what the benchmark measures.
+     */
+    public static final List<String> PRODUCTION_SERVICE_JVM_OPTIONS =
+            List.of("-XX:+UseG1GC", "-Xmx537m", "-XX:+ExitOnOutOfMemoryError");
 
     /** When to build the services' jars with Maven. */
     public enum Build {

@@ -9,10 +9,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.MailingEvents.LetterKind;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.persistence.Address;
+import lu.ccss.guichet.platform.tracing.TraceParent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -98,6 +100,20 @@ public class Letter extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * The W3C traceparent of the span that made the letter (the handling of the event that asked for it); null when
+     * tracing is off. Its posting, an operator's later request, links to it (docs/operations.md, "Traces").
+     */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @PrePersist
+    void keepTheTrace() {
+        if (traceParent == null) {
+            traceParent = TraceParent.current();
+        }
+    }
 
     /** A freshly rendered letter: GENERATED, with its first history entry. */
     public LetterStatusChange generated(Instant at, String note) {

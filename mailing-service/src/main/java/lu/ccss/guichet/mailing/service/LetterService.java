@@ -1,5 +1,7 @@
 package lu.ccss.guichet.mailing.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import lu.ccss.guichet.events.EventTypes;
@@ -10,6 +12,7 @@ import lu.ccss.guichet.mailing.repository.LetterRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.outbox.Outbox;
 import lu.ccss.guichet.platform.security.Caller;
+import lu.ccss.guichet.platform.tracing.TraceParent;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -95,10 +98,17 @@ public class LetterService {
                 .map(l -> vault.open(l.id, l.pdfEncrypted));
     }
 
-    /** The letter left for the post: its PDF is destroyed and LetterPosted published with the change. */
+    /**
+     * The letter left for the post: its PDF is destroyed and LetterPosted published with the change. The posting is
+     * the operator's own request, its own trace: its span links to the trace that made the letter.
+     */
     @Transactional
     public LetterRecord posted(UUID letterId) {
         Letter letter = letters.lockById(letterId).orElseThrow(() -> notFound(letterId));
+        SpanContext madeBy = TraceParent.spanContext(letter.traceParent);
+        if (madeBy.isValid()) {
+            Span.current().addLink(madeBy);
+        }
         LetterStatusChange change = letter.post(Instant.now(), caller.userId());
         letters.record(change);
         outbox.record(EventTypes.LETTER_POSTED, AGGREGATE, letter.id, new MailingEvents.LetterPosted(letter.id,

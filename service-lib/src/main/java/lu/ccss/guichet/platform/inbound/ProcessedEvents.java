@@ -65,14 +65,13 @@ public class ProcessedEvents {
     public boolean handleOnce(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
         // The trace goes on from the record's traceparent (the publish span of the service that wrote the event):
         // what the handler changes and publishes belongs to the same trace.
-        Header parent = record.headers().lastHeader(TraceParent.HEADER);
         Span span = tracer.spanBuilder("process " + record.topic())
-                .setParent(TraceParent.context(parent == null ? null
-                        : new String(parent.value(), StandardCharsets.US_ASCII)))
+                .setParent(TraceParent.context(header(record, TraceParent.HEADER)))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("cloudevents.event_type", header(record, "ce_type"))
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             return handleWithRetries(consumer, record, handlers);
@@ -104,6 +103,11 @@ public class ProcessedEvents {
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void pauseFor(Duration pause) {

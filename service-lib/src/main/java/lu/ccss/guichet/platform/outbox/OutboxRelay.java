@@ -158,6 +158,7 @@ public class OutboxRelay {
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", event.topic)
                 .setAttribute("messaging.message.id", event.eventId.toString())
+                .setAttribute("cloudevents.event_type", event.eventType)
                 .startSpan();
         RecordHeaders headers = new RecordHeaders();
         String traceParent = publish.getSpanContext().isValid() ? TraceParent.of(publish.getSpanContext()) : event.traceParent;

@@ -53,8 +53,13 @@ public final class TraceParent {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceParent), GETTER);
     }
 
+    /** The span a traceparent names (remote); an invalid one if it is null or malformed. */
+    public static SpanContext spanContext(String traceParent) {
+        return Span.fromContext(context(traceParent)).getSpanContext();
+    }
+
     /** Whether this string is a well-formed traceparent of a valid span. */
     public static boolean isValid(String traceParent) {
-        return Span.fromContext(context(traceParent)).getSpanContext().isValid();
+        return spanContext(traceParent).isValid();
     }
 }

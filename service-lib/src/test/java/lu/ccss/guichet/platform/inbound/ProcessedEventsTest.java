@@ -9,16 +9,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +72,22 @@ class ProcessedEventsTest {
     }
 
     @Test
+    void partitionsAreHandledInParallelAndEachAggregatesEventsInTheirOrder() throws Exception {
+        List<UUID> aggregates = twoPerPartition();
+        for (int i = 1; i <= 4; i++) {
+            for (UUID aggregate : aggregates) {
+                publish(UUID.randomUUID().toString(), aggregate, "slow:" + i);
+            }
+        }
+        for (UUID aggregate : aggregates) {
+            awaitEffects(aggregate, 4);
+            assertEquals(List.of(1, 2, 3, 4), TestEventsConsumer.SLOW.of(aggregate), "order of " + aggregate);
+        }
+        assertTrue(TestEventsConsumer.SLOW.mostAtOnce() > 1,
+                "24 slow events on 3 partitions were handled one at a time");
+    }
+
+    @Test
     void aRecordThatIsNotACloudEventGoesToTheDeadLetterTopicWithTheReason() throws Exception {
         String key = "no-headers-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -83,6 +104,14 @@ class ProcessedEventsTest {
     private static void publish(String eventId, UUID noteId, String text) {
         TopicWriter.publish(TOPIC, noteId.toString(), eventId, NoteService.NOTE_ADDED.type(),
                 "{\"noteId\":\"" + noteId + "\",\"aggregate\":\"a\",\"text\":\"" + text + "\"}");
+    }
+
+    /** Six aggregates whose keys Kafka's default partitioner puts two on each of the topic's three partitions. */
+    private static List<UUID> twoPerPartition() {
+        Map<Integer, List<UUID>> byPartition = Stream.generate(UUID::randomUUID).limit(200)
+                .collect(Collectors.groupingBy(id -> Utils.toPositive(
+                        Utils.murmur2(id.toString().getBytes(StandardCharsets.UTF_8))) % 3));
+        return byPartition.values().stream().flatMap(ids -> ids.stream().limit(2)).toList();
     }
 
     private static void awaitEffects(UUID note, int expected) throws Exception {

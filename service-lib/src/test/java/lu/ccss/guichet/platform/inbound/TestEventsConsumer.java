@@ -15,12 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A consumer of the test application: records one effect per event; a note saying "poison" cannot be handled, and a
- * note saying "flaky:N" meets a lost database connection the first N times it is handled.
+ * note saying "flaky:N" meets a lost database connection the first N times it is handled, and a note saying
+ * "slow:N" takes 100 ms and is counted in {@link #SLOW}.
  */
 @ApplicationScoped
 public class TestEventsConsumer {
 
     private static final Map<UUID, Integer> FAILURES = new ConcurrentHashMap<>();
+    /** The slow notes handled, in the order each was handled, and how many ran at once at most. */
+    static final SlowNotes SLOW = new SlowNotes();
 
     private final ProcessedEvents processedEvents;
     private final EntityManager entityManager;
@@ -38,6 +41,9 @@ public class TestEventsConsumer {
                     .setParameter(1, note.noteId().toString()).setParameter(2, note.text()).executeUpdate();
             if (note.text().equals("poison")) {
                 throw new IllegalArgumentException("a poison note cannot be handled");
+            }
+            if (note.text().startsWith("slow:")) {
+                SLOW.handle(note.noteId(), note.text());
             }
             if (note.text().startsWith("flaky:") && FAILURES.merge(note.noteId(), 1, Integer::sum)
                     <= Integer.parseInt(note.text().substring("flaky:".length()))) {

@@ -1,0 +1,123 @@
+package lu.ccss.guichet.systemtest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The services' trace collector in a system test: an OTLP/HTTP receiver ({@code POST /v1/traces}, protobuf) in the
+ * test's JVM that keeps every span it is sent in memory, as an in-memory exporter would in one service.
+ */
+final class TraceReceiver implements AutoCloseable {
+
+    /** One received span; ids in lower-case hex, the parent empty for a root. */
+    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind,
+                        Map<String, String> attributes, List<Link> links) {
+
+        String attribute(String key) {
+            return attributes.get(key);
+        }
+
+        @Override
+        public String toString() {
+            return service + " " + kind + " '" + name + "' " + spanId + " <- " + parentSpanId;
+        }
+    }
+
+    record Link(String traceId, String spanId) {
+    }
+
+    private final HttpServer server;
+    private final Queue<ReceivedSpan> spans = new ConcurrentLinkedQueue<>();
+
+    private TraceReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    static TraceReceiver start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            TraceReceiver receiver = new TraceReceiver(server);
+            server.createContext("/v1/traces", receiver::receive);
+            server.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the services' {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set to. */
+    String endpoint() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** Every span of one trace received so far. */
+    List<ReceivedSpan> trace(String traceId) {
+        return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
+    }
+
+    List<ReceivedSpan> spans() {
+        return List.copyOf(spans);
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+            try (InputStream body = gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+                keep(ExportTraceServiceRequest.parseFrom(body));
+            }
+            byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+
+    private void keep(ExportTraceServiceRequest request) {
+        HexFormat hex = HexFormat.of();
+        for (ResourceSpans resource : request.getResourceSpansList()) {
+            String service = strings(resource.getResource().getAttributesList()).get("service.name");
+            for (ScopeSpans scope : resource.getScopeSpansList()) {
+                for (io.opentelemetry.proto.trace.v1.Span s : scope.getSpansList()) {
+                    spans.add(new ReceivedSpan(service, hex.formatHex(s.getTraceId().toByteArray()),
+                            hex.formatHex(s.getSpanId().toByteArray()), hex.formatHex(s.getParentSpanId().toByteArray()),
+                            s.getName(), s.getKind().name().replace("SPAN_KIND_", ""), strings(s.getAttributesList()),
+                            s.getLinksList().stream().map(l -> new Link(hex.formatHex(l.getTraceId().toByteArray()),
+                                    hex.formatHex(l.getSpanId().toByteArray()))).toList()));
+                }
+            }
+        }
+    }
+
+    /** The string-valued attributes (the only ones the test reads). */
+    private static Map<String, String> strings(List<KeyValue> attributes) {
+        return attributes.stream().filter(a -> a.getValue().hasStringValue())
+                .collect(Collectors.toMap(KeyValue::getKey, a -> a.getValue().getStringValue(), (a, b) -> b));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
