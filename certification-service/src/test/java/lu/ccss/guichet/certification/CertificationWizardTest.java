@@ -115,9 +115,11 @@ class CertificationWizardTest {
         assertEquals(reference, event.get("reference").asText());
         assertEquals(space.toString(), event.get("spaceId").asText());
         assertEquals(EMPLOYER, event.at("/employer/registrationNumber").asText());
-        assertEquals("L-1931", event.at("/employer/address/postcode").asText());
         assertEquals("fr", event.at("/employer/language").asText());
-        assertEquals("+352621123456", event.at("/filer/phone").asText());
+        assertEquals("Schmit", event.at("/filer/lastName").asText());
+        // v3: no address, no e-mail, no phone (RequestTransmittedCarriesNoContactTest)
+        assertTrue(event.at("/employer/address").isMissingNode());
+        assertTrue(event.at("/filer/phone").isMissingNode());
         assertEquals(AGENT_A, event.at("/agents/0/registrationNumber").asText());
         assertEquals("BILLING", event.at("/agents/1/domains/0").asText());
         // The holder's security-code hash travels sealed for the mandate-service (SealedSecurityCodeHashTest).

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The other services' events, published through the real broker as the mandate-service and the mailing-service
@@ -122,13 +123,13 @@ class MandateAndMailingEventsTest {
         String codesJson = "{\"requestId\":\"" + id + "\",\"reference\":\"CCSS-2026-000001\",\"issuanceId\":\""
                 + UUID.randomUUID() + "\",\"employer\":\"" + EMPLOYER + "\",\"language\":\"fr\",\"letters\":["
                 + "{\"codeLetterId\":\"" + UUID.randomUUID() + "\",\"recipientKind\":\"EMPLOYER\",\"recipientName\":"
-                + "\"Boulangerie\",\"address\":null,\"agentRegistrationNumber\":null,\"sealedCodes\":null},"
+                + "\"Boulangerie\",\"agentRegistrationNumber\":null,\"sealedCodes\":null},"
                 + "{\"codeLetterId\":\"" + UUID.randomUUID() + "\",\"recipientKind\":\"AGENT\",\"recipientName\":"
-                + "\"Weber\",\"address\":null,\"agentRegistrationNumber\":\"" + AGENT_A + "\",\"sealedCodes\":null}],"
+                + "\"Weber\",\"agentRegistrationNumber\":\"" + AGENT_A + "\",\"sealedCodes\":null}],"
                 + "\"issuedAt\":\"" + Instant.now() + "\"}";
-        TopicWriter.publish(Topics.MANDATE, id, codesIssued, "lu.ccss.mandate.codes-issued.v1", codesJson);
+        TopicWriter.publish(Topics.MANDATE, id, codesIssued, EventTypes.CODES_ISSUED.type(), codesJson);
         // The same event delivered twice has one effect.
-        TopicWriter.publish(Topics.MANDATE, id, codesIssued, "lu.ccss.mandate.codes-issued.v1", codesJson);
+        TopicWriter.publish(Topics.MANDATE, id, codesIssued, EventTypes.CODES_ISSUED.type(), codesJson);
         TopicWriter.publish(Topics.MAILING, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 "lu.ccss.mailing.letter-posted.v1", "{\"letterId\":\"" + UUID.randomUUID()
                         + "\",\"kind\":\"CODES_EMPLOYER\",\"requestId\":\"" + id + "\",\"codeLetterId\":\""
@@ -158,5 +159,31 @@ class MandateAndMailingEventsTest {
                 .body("timeline[7].domain", equalTo("AFFILIATIONS"))
                 .body("timeline[7].capacity", equalTo("AGENT"))
                 .body("timeline.kind", not(hasItem("CODE_LOCKED")));
+    }
+
+    /**
+     * A CodesIssued v1 published before the upgrade (its letters carried an address) is still read, as v2: the
+     * timeline shows it like any other; the address is not read.
+     */
+    @Test
+    void aCodesIssuedV1PublishedBeforeTheUpgradeStillReachesTheTimeline() {
+        String user = newUser();
+        UUID space = spaceWithMember(user);
+        String id = transmitted(user, space, "Timeline-2");
+        String address = "{\"street\":\"Rue Ailleurs\",\"number\":\"9\",\"postcode\":\"L-9999\","
+                + "\"locality\":\"Ailleurs\",\"country\":\"LU\"}";
+        String v1 = "{\"requestId\":\"" + id + "\",\"reference\":\"CCSS-2026-000002\",\"issuanceId\":\""
+                + UUID.randomUUID() + "\",\"employer\":\"" + EMPLOYER + "\",\"language\":\"fr\",\"letters\":["
+                + "{\"codeLetterId\":\"" + UUID.randomUUID() + "\",\"recipientKind\":\"EMPLOYER\",\"recipientName\":"
+                + "\"Boulangerie\",\"address\":" + address + ",\"agentRegistrationNumber\":null,\"sealedCodes\":null}],"
+                + "\"issuedAt\":\"" + Instant.now() + "\"}";
+        TopicWriter.publish(Topics.MANDATE, id, UUID.randomUUID().toString(), "lu.ccss.mandate.codes-issued.v1", v1);
+
+        awaitCount("select count(*) from request_timeline where request_id = '" + id + "' and kind = 'CODES_ISSUED'",
+                1);
+        get(user, id).statusCode(200).body("timeline[4].kind", equalTo("CODES_ISSUED"))
+                .body("timeline[4].detail", equalTo("1 letter"));
+        assertEquals(0, count("select count(*) from request_timeline t where request_id = '" + id
+                + "' and strpos(t::text, 'Ailleurs') > 0"));
     }
 }

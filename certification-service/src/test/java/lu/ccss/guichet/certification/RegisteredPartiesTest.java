@@ -176,10 +176,10 @@ class RegisteredPartiesTest {
         signAndTransmit(user, id);
         JsonNode event = transmittedEvent(id);
         assertEquals("Employer " + employer, event.at("/employer/legalName").asText());
-        assertEquals(JSON.valueToTree(TestRegister.EMPLOYER_ADDRESS), event.at("/employer/address"));
         assertEquals("de", event.at("/employer/language").asText());
         assertEquals("Fiduciaire " + agent, event.at("/agents/0/name").asText());
-        assertEquals(JSON.valueToTree(TestRegister.AGENT_ADDRESS), event.at("/agents/0/address"));
+        // The event carries no address (v3): the mailing-service takes the register's when it posts the codes.
+        assertTrue(event.at("/employer/address").isMissingNode() && event.at("/agents/0/address").isMissingNode());
         assertFalse(event.toString().contains("Forged"), event.toString());
     }
 
@@ -304,9 +304,8 @@ class RegisteredPartiesTest {
         signAndTransmit(user, id);
         JsonNode event = transmittedEvent(id);
         assertEquals("Renamed Employer S.A.", event.at("/employer/legalName").asText());
-        assertEquals("L-2449", event.at("/employer/address/postcode").asText());
         assertEquals("Renamed Fiduciaire S.à r.l.", event.at("/agents/0/name").asText());
-        assertEquals("Ettelbruck", event.at("/agents/0/address/locality").asText());
+        assertFalse(event.toString().contains("L-2449") || event.toString().contains("Ettelbruck"), event.toString());
     }
 
     @Test

@@ -58,7 +58,7 @@ class SealedSecurityCodeHashTest {
         ConsumerRecord<String, String> record = TopicReader.await(Topics.CERTIFICATION, r -> id.equals(r.key()), 1,
                 Duration.ofSeconds(30)).get(0);
         assertEquals(EventTypes.REQUEST_TRANSMITTED.type(), TopicReader.header(record, "ce_type"));
-        assertEquals("lu.ccss.certification.request-transmitted.v2", EventTypes.REQUEST_TRANSMITTED.type());
+        assertEquals("lu.ccss.certification.request-transmitted.v3", EventTypes.REQUEST_TRANSMITTED.type());
         assertFalse(record.value().contains(ARGON2ID), record.value());
         assertFalse(record.value().contains("argon2"), record.value());
         assertFalse(record.value().contains("\"securityCodeHash\""), record.value());

@@ -9,23 +9,27 @@ import java.util.UUID;
 /** Events published by the certification-service on {@link Topics#CERTIFICATION}, keyed by request id. */
 public final class CertificationEvents {
 
-    /** The person who filled in the request on the employer's side. */
-    public record Filer(String lastName, String firstName, String email, String phone) {
+    /**
+     * The person who filled in the request on the employer's side: a name only. Their e-mail and phone stay with the
+     * certification-service (v2 carried them; no consumer needed them).
+     */
+    public record Filer(String lastName, String firstName) {
     }
 
     /**
-     * The employer, identified by its CCSS registration number (matricule, 11 or 13 digits); legal name and address
-     * are the employer register's, never typed by the filer.
+     * The employer, identified by its CCSS registration number (matricule, 11 or 13 digits); the legal name is the
+     * employer register's, never typed by the filer. No address: letters go to the address the register has when they
+     * are posted (the mailing-service's register projection), never to one copied into an event.
      */
-    public record Employer(String registrationNumber, String legalName, PostalAddress address, String language) {
+    public record Employer(String registrationNumber, String legalName, String language) {
     }
 
     /**
-     * An agent chosen by the employer and the domains it may act in. {@code name} and {@code address} are the
-     * register's; {@code mandateEndsOn}, when the employer set one, is the day its mandates expire (null: no end).
+     * An agent chosen by the employer and the domains it may act in. {@code name} is the register's;
+     * {@code mandateEndsOn}, when the employer set one, is the day its mandates expire (null: no end). No address
+     * and no e-mail (v2 carried both; no consumer needed them).
      */
-    public record Agent(String registrationNumber, String name, PostalAddress address, String email, Set<Domain> domains,
-                        LocalDate mandateEndsOn) {
+    public record Agent(String registrationNumber, String name, Set<Domain> domains, LocalDate mandateEndsOn) {
     }
 
     /**
@@ -38,9 +42,10 @@ public final class CertificationEvents {
     }
 
     /**
-     * A signed certification request was transmitted to the CCSS (type {@code …request-transmitted.v2}).
+     * A signed certification request was transmitted to the CCSS (type {@code …request-transmitted.v3}).
      * {@code sealedSecurityCodeHash} carries the Argon2id hash of the holder's security code, readable only by the
-     * mandate-service; neither the code nor its hash travels in clear.
+     * mandate-service; neither the code nor its hash travels in clear. A v2 record (which also carried addresses and
+     * e-mails) reads into this record, its extra fields ignored ({@link EventTypes#supersededBy}).
      */
     public record RequestTransmitted(UUID requestId, String reference, UUID spaceId, Employer employer, Filer filer,
                                      List<Agent> agents, SealedSecurityCodeHash sealedSecurityCodeHash,

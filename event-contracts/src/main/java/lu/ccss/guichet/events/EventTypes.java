@@ -1,6 +1,7 @@
 package lu.ccss.guichet.events;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The catalogue of every event type the platform publishes. */
@@ -19,15 +20,21 @@ public final class EventTypes {
             "DomainFirstUsed", "lu.ccss.space.domain-first-used.v1", Topics.SPACE, SpaceEvents.DomainFirstUsed.class);
 
     /**
-     * Version 2: the holder's security-code hash travels sealed for the mandate-service
-     * ({@link CertificationEvents.SealedSecurityCodeHash}); v1 carried it in clear and is no longer published.
+     * Version 3: no postal address and no personal contact (v2's employer and agent addresses, the agents' e-mails,
+     * the filer's e-mail and phone); letters go to the register's addresses. Version 2 (the holder's security-code
+     * hash sealed, {@link CertificationEvents.SealedSecurityCodeHash}) is no longer published but still read
+     * ({@link #supersededBy}); v1 carried the hash in clear and is neither published nor read.
      */
     public static final EventType<CertificationEvents.RequestTransmitted> REQUEST_TRANSMITTED = new EventType<>(
-            "RequestTransmitted", "lu.ccss.certification.request-transmitted.v2", Topics.CERTIFICATION,
+            "RequestTransmitted", "lu.ccss.certification.request-transmitted.v3", Topics.CERTIFICATION,
             CertificationEvents.RequestTransmitted.class);
 
+    /**
+     * Version 2: the letters carry no address; the mailing-service takes it from the employer register. Version 1 is
+     * no longer published but still read ({@link #supersededBy}).
+     */
     public static final EventType<MandateEvents.CodesIssued> CODES_ISSUED = new EventType<>(
-            "CodesIssued", "lu.ccss.mandate.codes-issued.v1", Topics.MANDATE, MandateEvents.CodesIssued.class);
+            "CodesIssued", "lu.ccss.mandate.codes-issued.v2", Topics.MANDATE, MandateEvents.CodesIssued.class);
     public static final EventType<MandateEvents.CodeLocked> CODE_LOCKED = new EventType<>(
             "CodeLocked", "lu.ccss.mandate.code-locked.v1", Topics.MANDATE, MandateEvents.CodeLocked.class);
     public static final EventType<MandateEvents.CertificationGranted> CERTIFICATION_GRANTED = new EventType<>(
@@ -77,9 +84,32 @@ public final class EventTypes {
             DOCUMENT_READ,
             EMPLOYER_REGISTERED, EMPLOYER_UPDATED, EMPLOYER_CEASED);
 
+    /**
+     * Earlier versions that are no longer published but that the platform's consumers still read, as the current
+     * version that replaced them: records published before an upgrade may still be in flight. Each differs from its
+     * successor only by fields the successor dropped, so its payload reads into the successor's record and those
+     * fields are ignored (never used). Removed once no such record can be left (a later release).
+     */
+    private static final Map<String, EventType<?>> SUPERSEDED = Map.of(
+            "lu.ccss.certification.request-transmitted.v2", REQUEST_TRANSMITTED,
+            "lu.ccss.mandate.codes-issued.v1", CODES_ISSUED);
+
     /** The event type with that CloudEvents {@code type}, if the platform publishes it. */
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    /**
+     * The current type that replaced {@code type}, if {@code type} is an earlier version the platform's consumers
+     * still read (see {@link #SUPERSEDED}); empty for a current type, and for a version that is no longer read.
+     */
+    public static Optional<EventType<?>> supersededBy(String type) {
+        return Optional.ofNullable(SUPERSEDED.get(type));
+    }
+
+    /** The earlier versions still read, by the type they are read as (for the documentation and its tests). */
+    public static Map<String, EventType<?>> stillRead() {
+        return SUPERSEDED;
     }
 
     private EventTypes() {

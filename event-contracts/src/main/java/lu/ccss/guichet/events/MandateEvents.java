@@ -15,10 +15,11 @@ public final class MandateEvents {
 
     /**
      * One code letter to print. {@code sealedCodes} holds the letter's codes encrypted for the mailing-service only
-     * (see {@link SealedCodes}); nobody else can read them.
+     * (see {@link SealedCodes}); nobody else can read them. No address: the mailing-service posts the letter to its
+     * recipient's (the employer's, or the agent {@code agentRegistrationNumber}'s) address in the employer register.
      */
     public record CodeLetter(UUID codeLetterId, RecipientKind recipientKind, String recipientName,
-                             PostalAddress address, String agentRegistrationNumber, SealedCodes sealedCodes) {
+                             String agentRegistrationNumber, SealedCodes sealedCodes) {
     }
 
     /**
@@ -53,7 +54,11 @@ public final class MandateEvents {
     public record LetterCodes(UUID codeLetterId, List<LetterCode> codes) {
     }
 
-    /** Codes were issued for a transmitted request (or reissued by an operator); keyed by request id. */
+    /**
+     * Codes were issued for a transmitted request (or reissued by an operator); keyed by request id (type
+     * {@code …codes-issued.v2}). A v1 record (whose letters also carried an address) reads into this record, the
+     * address ignored ({@link EventTypes#supersededBy}).
+     */
     public record CodesIssued(UUID requestId, String reference, UUID issuanceId, String employer, String language,
                               List<CodeLetter> letters, Instant issuedAt) {
     }

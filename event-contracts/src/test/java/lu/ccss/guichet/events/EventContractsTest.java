@@ -338,8 +338,7 @@ class EventContractsTest {
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/employer/registrationNumber", "\"202312345678\""),
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/employer/registrationNumber", "\"2023 1234 567\""),
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/employer/language", "\"lb\""),
-                invalid(EventTypes.REQUEST_TRANSMITTED, "/employer/address/country", "\"lu\""),
-                invalid(EventTypes.REQUEST_TRANSMITTED, "/filer/email", "\"claire.schmit\""),
+                invalid(EventTypes.REQUEST_TRANSMITTED, "/filer/lastName", "\"\""),
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/agents/0/domains", "[\"PENSIONS\"]"),
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/agents/0/domains", "[\"BILLING\", \"BILLING\"]"),
                 invalid(EventTypes.REQUEST_TRANSMITTED, "/agents/0/domains", "[]"),
@@ -430,6 +429,45 @@ class EventContractsTest {
         }
         assertTrue(EventTypes.byType("lu.ccss.certification.request-transmitted.v1").isEmpty(),
                 "v1 carried the hash in clear and is no longer published");
+    }
+
+    // ------------------------------------------------------------------------------------------- earlier versions
+
+    static Stream<Arguments> stillRead() {
+        return EventTypes.stillRead().entrySet().stream()
+                .map(e -> Arguments.of(e.getKey(), Named.of(e.getValue().type(), e.getValue())));
+    }
+
+    /**
+     * An earlier version still read (records published before an upgrade) is a version whose schema is kept as a
+     * baseline, on the same topic, and every record valid under it is one the current version's consumers can read:
+     * the current version only dropped fields (a field the current record does not know is ignored).
+     */
+    @ParameterizedTest(name = "{0} read as {1}")
+    @MethodSource("stillRead")
+    void anEarlierVersionStillReadOnlyHasFieldsTheCurrentVersionDropped(String earlier, EventType<?> current) {
+        assertTrue(EventTypes.byType(earlier).isEmpty(), earlier + " is no longer published");
+        assertEquals(current.type().substring(0, current.type().lastIndexOf(".v")),
+                earlier.substring(0, earlier.lastIndexOf(".v")), "an earlier version of the same event");
+        JsonNode baseline = read(SchemaCompatibilityTest.baseline(earlier));
+        List<String> problems = SchemaCompatibility.breakingChanges(read(current.schemaResource()), baseline).stream()
+                // the earlier version requires the fields since dropped: a current consumer ignores them
+                .filter(p -> !p.endsWith(": newly required")).toList();
+        assertEquals(List.of(), problems, earlier + " cannot be read as " + current.type());
+    }
+
+    /** A record of the earlier version (its sample, kept in the tests) reads into the current record. */
+    @ParameterizedTest(name = "{0} read as {1}")
+    @MethodSource("stillRead")
+    void aRecordOfAnEarlierVersionReadsIntoTheCurrentRecord(String earlier, EventType<?> current) throws IOException {
+        JsonNode old = read("/events/superseded-samples/" + earlier + ".json");
+        JsonSchema baseline = FACTORY.getSchema(read(SchemaCompatibilityTest.baseline(earlier)), CONFIG);
+        assertNoErrors(baseline.validate(old), earlier + " sample");
+        Object payload = MAPPER.treeToValue(old, current.payloadClass());
+        JsonNode asCurrent = MAPPER.valueToTree(payload);
+        assertNoErrors(schema(current).validate(asCurrent), earlier + " read as " + current.type());
+        assertTrue(old.toString().contains("\"address\""), "the earlier sample carries an address");
+        assertFalse(asCurrent.toString().contains("\"address\""), "nothing of it is kept");
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

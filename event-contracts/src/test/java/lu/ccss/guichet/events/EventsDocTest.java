@@ -96,6 +96,24 @@ class EventsDocTest {
         assertEquals(expected, documented, type.name() + ": required/nullable differ");
     }
 
+    /**
+     * The versioning section names every earlier version the platform's consumers still read, with the type it is
+     * read as, and says it is still read; a type of the catalogue it does not name as still read is not.
+     */
+    @org.junit.jupiter.api.Test
+    void theVersioningSectionNamesTheEarlierVersionsStillRead() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "events.md"));
+        int start = doc.indexOf("## Delivery, ordering, versioning");
+        String section = doc.substring(start, doc.indexOf("\n## ", start + 5));
+        List<String> stillRead = section.lines().map(String::strip).filter(l -> l.startsWith("| `") && l.contains(" | still read"))
+                .map(l -> l.split("\\|")[1].strip().replace("`", "") + " -> "
+                        + l.split("\\|")[2].strip().replace("`", ""))
+                .sorted().toList();
+        List<String> expected = EventTypes.stillRead().entrySet().stream()
+                .map(e -> e.getKey() + " -> " + e.getValue().type()).sorted().toList();
+        assertEquals(expected, stillRead, "docs/events.md, versioning: the table of earlier versions still read");
+    }
+
     /** The privacy table of docs/events.md lists exactly the x-privacy notes of the schemas, word for word. */
     @org.junit.jupiter.api.Test
     void thePrivacyTableIsTheSchemasNotes() throws IOException {

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The field-by-field privacy review of the events, kept true: every field that holds personal data, an identifier
  * that can be a national number, an address, a hash or a document says in {@code x-privacy} why it is on its topic;
- * no field is a national identification number by name; and a document's content, title or hash travels only on a
- * private topic ({@link Subscriptions#privateReaders}).
+ * no field is a national identification number by name; no postal address, e-mail or phone outside the employer
+ * register's events; and a document's content, title or hash travels only on a private topic
+ * ({@link Subscriptions#privateReaders}).
  */
 class PrivacyReviewTest {
 
@@ -33,6 +34,13 @@ class PrivacyReviewTest {
             "address", "legalName", "name", "recipientName", "displayName", "lastName", "firstName", "email", "phone",
             "title", "sha256", "content", "userId", "createdBy", "removedBy", "readBy", "sealedSecurityCodeHash",
             "sealedCodes");
+
+    /**
+     * Where a person or firm can be reached: only the employer register's own events carry it (a registered address
+     * is the register's purpose). Every other event names parties by registration number; whoever posts a letter
+     * reads the address from its register projection then.
+     */
+    private static final Set<String> CONTACT = Set.of("address", "email", "phone");
 
     /** What only a private topic may carry: a document, its title, a digest of it. */
     private static final Set<String> PRIVATE_ONLY = Set.of("content", "sha256", "title");
@@ -59,6 +67,9 @@ class PrivacyReviewTest {
             }
             if (PRIVATE_ONLY.contains(name) && !privateTopic && !path.contains(".")) {
                 problems.add(path + ": a document's " + name + " only travels on a private topic");
+            }
+            if (CONTACT.contains(name) && !type.topic().equals(Topics.REGISTER)) {
+                problems.add(path + ": a postal address or personal contact travels only in the register's events");
             }
             if (lower.contains("hash") && !privateTopic && !property.path("properties").has("ciphertext")) {
                 problems.add(path + ": a hash on a shared topic must be sealed");

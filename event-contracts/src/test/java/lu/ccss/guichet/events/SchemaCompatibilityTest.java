@@ -157,9 +157,9 @@ class SchemaCompatibilityTest {
     @Test
     void aChangeInsideANestedDefinitionBreaks() throws IOException {
         ObjectNode schema = (ObjectNode) read(EventTypes.CODES_ISSUED.schemaResource()).deepCopy();
-        ((ObjectNode) schema.path("$defs").path("PostalAddress").path("properties")).remove("postcode");
+        ((ObjectNode) schema.path("$defs").path("SealedCodes").path("properties")).remove("iv");
         List<String> problems = SchemaCompatibility.breakingChanges(read(baseline(EventTypes.CODES_ISSUED.type())), schema);
-        assertTrue(problems.contains("$.letters[].address.postcode: removed"), problems.toString());
+        assertTrue(problems.contains("$.letters[].sealedCodes.iv: removed"), problems.toString());
     }
 
     @Test
@@ -170,12 +170,28 @@ class SchemaCompatibilityTest {
         assertEquals(List.of(), breaks(schema));
     }
 
+    /**
+     * Dropping the addresses and personal contacts broke the consumers of RequestTransmitted v2 and CodesIssued v1:
+     * hence v3 and v2.
+     */
+    @Test
+    void droppingTheAddressesAndContactsWasBreakingAndSoNewVersions() throws IOException {
+        List<String> request = SchemaCompatibility.breakingChanges(
+                read(baseline("lu.ccss.certification.request-transmitted.v2")),
+                read(EventTypes.REQUEST_TRANSMITTED.schemaResource()));
+        assertEquals(List.of("$.employer.address: removed", "$.filer.email: removed", "$.filer.phone: removed",
+                "$.agents[].address: removed", "$.agents[].email: removed"), request);
+        List<String> codes = SchemaCompatibility.breakingChanges(read(baseline("lu.ccss.mandate.codes-issued.v1")),
+                read(EventTypes.CODES_ISSUED.schemaResource()));
+        assertEquals(List.of("$.letters[].address: removed"), codes);
+    }
+
     /** The change of RequestTransmitted v1 to v2 (hash sealed) broke v1's consumers: hence the new version. */
     @Test
     void theStepFromRequestTransmittedV1ToV2WasBreakingAndSoAVersion() throws IOException {
         List<String> problems = SchemaCompatibility.breakingChanges(
                 read(baseline("lu.ccss.certification.request-transmitted.v1")),
-                read(EventTypes.REQUEST_TRANSMITTED.schemaResource()));
+                read(baseline("lu.ccss.certification.request-transmitted.v2")));
         assertTrue(problems.contains("$.securityCodeHash: removed"), problems.toString());
     }
 }

@@ -196,7 +196,7 @@ class CodeLettersTest {
         CodeLetter reissued = reissue.letters().get(0);
         UUID newLetterId = UUID.randomUUID();
         CodeLetter renamed = new CodeLetter(newLetterId, reissued.recipientKind(), reissued.recipientName(),
-                reissued.address(), null, CodesIssuedFixture.seal(new LetterCodes(newLetterId,
+                null, CodesIssuedFixture.seal(new LetterCodes(newLetterId,
                 request.employerLetterCodes()), CodesIssuedFixture.PUBLIC_KEY, CodesIssuedFixture.KEY_ID));
         request.publish(new CodesIssued(reissue.requestId(), reissue.reference(), reissue.issuanceId(),
                 reissue.employer(), reissue.language(), List.of(renamed), reissue.issuedAt()));
@@ -234,7 +234,7 @@ class CodeLettersTest {
         CodeLetter agent = honest.letters().get(1);
         // The agent's letter carries the employer's box: the agent would receive the holder's codes.
         CodeLetter swapped = new CodeLetter(agent.codeLetterId(), agent.recipientKind(), agent.recipientName(),
-                agent.address(), agent.agentRegistrationNumber(), employer.sealedCodes());
+                agent.agentRegistrationNumber(), employer.sealedCodes());
         request.publish(new CodesIssued(honest.requestId(), honest.reference(), honest.issuanceId(),
                 honest.employer(), honest.language(), List.of(employer, swapped), honest.issuedAt()));
 
@@ -252,7 +252,7 @@ class CodeLettersTest {
         List<LetterCode> codes = new ArrayList<>(request.agents.get(0).accessCodes());
         codes.add(new LetterCode(CodeKind.HOLDER_ACCESS, Domain.BILLING, CodesIssuedFixture.code(), null, null));
         CodeLetter overloaded = new CodeLetter(agent.codeLetterId(), agent.recipientKind(), agent.recipientName(),
-                agent.address(), agent.agentRegistrationNumber(), CodesIssuedFixture.seal(
+                agent.agentRegistrationNumber(), CodesIssuedFixture.seal(
                 new LetterCodes(agent.codeLetterId(), codes), CodesIssuedFixture.PUBLIC_KEY, CodesIssuedFixture.KEY_ID));
         request.publish(new CodesIssued(honest.requestId(), honest.reference(), honest.issuanceId(),
                 honest.employer(), honest.language(), List.of(honest.letters().get(0), overloaded),

@@ -1,8 +1,10 @@
 package lu.ccss.guichet.mailing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import lu.ccss.guichet.events.CodeAlphabet;
 import lu.ccss.guichet.events.CodeFormat;
@@ -139,10 +141,10 @@ public final class CodesIssuedFixture {
     public CodesIssued event(PublicKey key, String keyId) {
         registerParties();
         List<CodeLetter> letters = new ArrayList<>();
-        letters.add(new CodeLetter(employerLetterId, RecipientKind.EMPLOYER, employerName, employerAddress, null,
+        letters.add(new CodeLetter(employerLetterId, RecipientKind.EMPLOYER, employerName, null,
                 seal(new LetterCodes(employerLetterId, employerLetterCodes()), key, keyId)));
         for (Agent agent : agents) {
-            letters.add(new CodeLetter(agent.codeLetterId(), RecipientKind.AGENT, agent.name(), agent.address(),
+            letters.add(new CodeLetter(agent.codeLetterId(), RecipientKind.AGENT, agent.name(),
                     agent.registrationNumber(), seal(new LetterCodes(agent.codeLetterId(), agent.accessCodes()), key,
                     keyId)));
         }
@@ -185,6 +187,29 @@ public final class CodesIssuedFixture {
     public static void publish(CodesIssued event, String eventId) {
         TopicWriter.publish(Topics.MANDATE, event.requestId().toString(), eventId, EventTypes.CODES_ISSUED.type(),
                 json(event));
+    }
+
+    /**
+     * Publishes this request as the mandate-service did before the upgrade, as a {@code …codes-issued.v1} whose
+     * letters carry the addresses of this fixture (the employer's, each agent's); returns the CloudEvent id.
+     */
+    public String publishV1() {
+        String eventId = UUID.randomUUID().toString();
+        publishV1(eventId);
+        return eventId;
+    }
+
+    /** {@link #publishV1()} with this CloudEvent id (a replay of the same record). */
+    public void publishV1(String eventId) {
+        ObjectNode v1 = JSON.valueToTree(event());
+        for (JsonNode letter : v1.get("letters")) {
+            String agent = letter.path("agentRegistrationNumber").asText(null);
+            PostalAddress address = agent == null ? employerAddress : agents.stream()
+                    .filter(a -> a.registrationNumber().equals(agent)).findFirst().orElseThrow().address();
+            ((ObjectNode) letter).set("address", JSON.valueToTree(address));
+        }
+        TopicWriter.publish(Topics.MANDATE, requestId.toString(), eventId, "lu.ccss.mandate.codes-issued.v1",
+                json(v1));
     }
 
     public static String json(Object value) {

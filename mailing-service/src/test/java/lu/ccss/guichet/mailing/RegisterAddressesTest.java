@@ -52,8 +52,12 @@ class RegisterAddressesTest {
     private static final PostalAddress REGISTERED_AGENT = new PostalAddress("Boulevard Royal", "2", "L-2449",
             "Luxembourg", "LU");
 
+    /**
+     * A CodesIssued v1 published before the upgrade is still read (as v2), and its letters go to the register's
+     * names and addresses: the addresses it carried are ignored.
+     */
     @Test
-    void codeLettersGoToTheRegistersAddressesEvenIfCodesIssuedCarriedAnother() {
+    void codeLettersGoToTheRegistersAddressesEvenIfAnOldCodesIssuedV1CarriedAnother() throws Exception {
         CodesIssuedFixture request = CodesIssuedFixture.request("fr")
                 .withAgent("Fiduciaire Weber", ELSEWHERE, Domain.BILLING);
         request.registerParties = false;
@@ -63,7 +67,7 @@ class RegisterAddressesTest {
         TestRegister.register(agent, PartyKind.PROFESSIONAL_AGENT, "Weber Registered S.A.", REGISTERED_AGENT, "de");
         TestRegister.awaitKnown(request.employer, "ACTIVE");
         TestRegister.awaitKnown(agent, "ACTIVE");
-        request.publish();
+        CodeLettersTest.awaitProcessed(request.publishV1());
 
         List<Map<String, Object>> letters = awaitLetters(request.requestId, 2);
         Map<String, Object> employer = letterOfKind(letters, "CODES_EMPLOYER", "Schmit Registered S.A.");
@@ -73,7 +77,73 @@ class RegisterAddressesTest {
         String employerWindow = addressWindow(pdf(employer.get("id")));
         assertThat(employerWindow, containsString("1, Rue du Registre"));
         assertThat(employerWindow, not(containsString("Liberté")));
-        assertThat(addressWindow(pdf(agentLetter.get("id"))), containsString("2, Boulevard Royal"));
+        String agentWindow = addressWindow(pdf(agentLetter.get("id")));
+        assertThat(agentWindow, containsString("2, Boulevard Royal"));
+        assertThat(agentWindow, not(containsString(ELSEWHERE.street())));
+        assertEquals(0, count("select count(*) from letter where request_id = ?::uuid and street <> 'Rue du Registre' "
+                + "and street <> 'Boulevard Royal'", request.requestId.toString()));
+    }
+
+    /**
+     * A code letter whose recipient the register projection does not name is not sent to the address the event
+     * carried: the whole CodesIssued makes nothing and waits in the dead-letter topic; replayed once the register
+     * names the recipient, its letters go to the registered address.
+     */
+    @Test
+    void aCodeLetterToARecipientTheRegisterDoesNotNameIsHeldNotSentToTheEventsAddress() throws Exception {
+        CodesIssuedFixture request = CodesIssuedFixture.request("fr")
+                .withAgent("Fiduciaire Weber", ELSEWHERE, Domain.BILLING);
+        request.registerParties = false;
+        TestRegister.register(request.employer, PartyKind.EMPLOYER, "Schmit Registered S.A.",
+                TestRegister.EMPLOYER_ADDRESS, "fr");
+        TestRegister.awaitKnown(request.employer, "ACTIVE");
+        String eventId = UUID.randomUUID().toString();
+        request.publishV1(eventId);
+
+        ConsumerRecord<String, String> dead = TopicReader.await(CodeLettersTest.DEAD_LETTERS,
+                r -> eventId.equals(TopicReader.header(r, "ce_id")), 1, Duration.ofSeconds(60)).get(0);
+        assertThat(TopicReader.header(dead, "dead-letter-reason"), containsString("does not name the agent"));
+        assertEquals(0, count("select count(*) from letter where request_id = ?::uuid",
+                request.requestId.toString()), "no letter at all, not even the employer's");
+
+        String agent = request.agents.get(0).registrationNumber();
+        TestRegister.register(agent, PartyKind.PROFESSIONAL_AGENT, "Weber Registered S.A.", REGISTERED_AGENT, "de");
+        TestRegister.awaitKnown(agent, "ACTIVE");
+        request.publishV1(eventId); // the operator's replay of the dead-lettered record
+
+        List<Map<String, Object>> letters = awaitLetters(request.requestId, 2);
+        assertEquals("Boulevard Royal", ((Map<?, ?>) letterOfKind(letters, "CODES_AGENT", "Weber Registered S.A.")
+                .get("address")).get("street"));
+    }
+
+    /** The same for an employer the register does not name: no letter goes anywhere. */
+    @Test
+    void codesIssuedForAnEmployerTheRegisterDoesNotNameMakesNoLetter() throws Exception {
+        CodesIssuedFixture request = CodesIssuedFixture.request("de");
+        request.registerParties = false;
+        String eventId = request.publish();
+
+        ConsumerRecord<String, String> dead = TopicReader.await(CodeLettersTest.DEAD_LETTERS,
+                r -> eventId.equals(TopicReader.header(r, "ce_id")), 1, Duration.ofSeconds(60)).get(0);
+        assertThat(TopicReader.header(dead, "dead-letter-reason"), containsString("does not name the employer"));
+        assertEquals(0, count("select count(*) from letter where request_id = ?::uuid",
+                request.requestId.toString()));
+    }
+
+    /** A ceased party the register never gave an address to: the letter is recorded void, with no address. */
+    @Test
+    void aLetterToAnEmployerKnownOnlyAsCeasedIsVoidWithoutAnAddress() throws Exception {
+        CodesIssuedFixture request = CodesIssuedFixture.request("fr");
+        request.registerParties = false;
+        TestRegister.cease(request.employer);
+        TestRegister.awaitKnown(request.employer, "CEASED");
+        request.publish();
+
+        Map<String, Object> voided = awaitLetters(request.requestId, 1).get(0);
+        assertEquals("VOIDED", voided.get("status"));
+        assertNull(voided.get("address"));
+        assertEquals(1, count("select count(*) from letter where request_id = ?::uuid and street is null",
+                request.requestId.toString()));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package lu.ccss.guichet.mandate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -94,8 +96,7 @@ final class Scenario {
 
     /** An agent whose mandates end on {@code mandateEndsOn} (null: no end). */
     static CertificationEvents.Agent agent(String name, LocalDate mandateEndsOn, Domain... domains) {
-        return new CertificationEvents.Agent(TestData.newRegistrationNumber(), name,
-                address("Rue de l'Alzette", "Esch-sur-Alzette"), "mandats@example.lu", EnumSet.copyOf(List.of(domains)),
+        return new CertificationEvents.Agent(TestData.newRegistrationNumber(), name, EnumSet.copyOf(List.of(domains)),
                 mandateEndsOn);
     }
 
@@ -121,14 +122,35 @@ final class Scenario {
     /** Publishes a transmitted request whose holder's hash is {@code sealed} as it is (forged ones too). */
     static void transmit(UUID requestId, String eventId, String employer, List<CertificationEvents.Agent> agents,
                          CertificationEvents.SealedSecurityCodeHash sealed) {
-        var event = new CertificationEvents.RequestTransmitted(requestId, "CERT-TEST-" + requestId.toString()
-                .substring(0, 6), UUID.randomUUID(),
-                new CertificationEvents.Employer(employer, "Boulangerie Schmit S.à r.l.",
-                        address("Avenue de la Liberté", "Luxembourg"), "fr"),
-                new CertificationEvents.Filer("Schmit", "Claire", "claire@example.lu", "+352 621 123 456"),
-                agents, sealed, Instant.now());
         TopicWriter.publish(Topics.CERTIFICATION, requestId.toString(), eventId,
-                EventTypes.REQUEST_TRANSMITTED.type(), json(event));
+                EventTypes.REQUEST_TRANSMITTED.type(), json(requestTransmitted(requestId, employer, agents, sealed)));
+    }
+
+    private static CertificationEvents.RequestTransmitted requestTransmitted(
+            UUID requestId, String employer, List<CertificationEvents.Agent> agents,
+            CertificationEvents.SealedSecurityCodeHash sealed) {
+        return new CertificationEvents.RequestTransmitted(requestId, "CERT-TEST-" + requestId.toString()
+                .substring(0, 6), UUID.randomUUID(),
+                new CertificationEvents.Employer(employer, "Boulangerie Schmit S.à r.l.", "fr"),
+                new CertificationEvents.Filer("Schmit", "Claire"), agents, sealed, Instant.now());
+    }
+
+    /**
+     * Publishes a transmitted request as the certification-service did before v3 (type
+     * {@code …request-transmitted.v2}): the employer and each agent with {@code address}, each agent with an e-mail,
+     * the filer with an e-mail and a phone. Returns the request id.
+     */
+    static UUID transmitV2(String employer, List<CertificationEvents.Agent> agents, PostalAddress address) {
+        UUID requestId = UUID.randomUUID();
+        ObjectNode v2 = JSON.valueToTree(requestTransmitted(requestId, employer, agents,
+                sealHolderHash(holderSecurityHash(), requestId)));
+        JsonNode where = JSON.valueToTree(address);
+        ((ObjectNode) v2.get("employer")).set("address", where);
+        ((ObjectNode) v2.get("filer")).put("email", "claire@example.lu").put("phone", "+352 621 123 456");
+        v2.get("agents").forEach(a -> ((ObjectNode) a).put("email", "mandats@example.lu").set("address", where));
+        TopicWriter.publish(Topics.CERTIFICATION, requestId.toString(), UUID.randomUUID().toString(),
+                "lu.ccss.certification.request-transmitted.v2", json(v2));
+        return requestId;
     }
 
     /** Seals a hash for the mandate-service's test key, as the certification-service does. */
@@ -283,10 +305,6 @@ final class Scenario {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static PostalAddress address(String street, String locality) {
-        return new PostalAddress(street, "23", "L-1931", locality, "LU");
     }
 
     /** The authorization answer a domain system gets for the space, employer and domain. */

@@ -151,16 +151,17 @@ public class SubmissionService {
         FilerDetails filer = request.filer();
         List<CertificationEvents.Agent> agents = request.agentsChoice().agents().stream()
                 .map(SubmissionService::agent).toList();
+        // No address and no e-mail or phone: the register is where letters go, and no consumer needs a contact.
         return new CertificationEvents.RequestTransmitted(request.id, request.reference, request.spaceId,
                 new CertificationEvents.Employer(employer.registrationNumber(), employer.legalName(),
-                        employer.address(), employer.language().code()),
-                new CertificationEvents.Filer(filer.lastName(), filer.firstName(), filer.email(), filer.phone()),
+                        employer.language().code()),
+                new CertificationEvents.Filer(filer.lastName(), filer.firstName()),
                 agents, sealedHash, now);
     }
 
     private static CertificationEvents.Agent agent(AgentDetails agent) {
-        return new CertificationEvents.Agent(agent.registrationNumber(), agent.name(), agent.address(),
-                agent.email(), agent.domains(), agent.mandateEndsOn());
+        return new CertificationEvents.Agent(agent.registrationNumber(), agent.name(), agent.domains(),
+                agent.mandateEndsOn());
     }
 
     static String sha256(byte[] bytes) {

@@ -183,6 +183,18 @@ class AsyncApiDocumentTest {
         }
     }
 
+    /** A message names the earlier versions its consumers still read as it (records in flight during an upgrade). */
+    @Test
+    void aMessageNamesTheEarlierVersionsStillReadAsIt() throws IOException {
+        ObjectNode doc = generated(AsyncApiGenerator.PLATFORM_DOCUMENT);
+        JsonNode messages = doc.path("components").path("messages");
+        assertEquals("lu.ccss.certification.request-transmitted.v2",
+                messages.path("RequestTransmitted").path("x-still-read-versions").get(0).asText());
+        assertEquals("lu.ccss.mandate.codes-issued.v1",
+                messages.path("CodesIssued").path("x-still-read-versions").get(0).asText());
+        assertFalse(messages.path("CertificationGranted").has("x-still-read-versions"));
+    }
+
     /** Each message's sample validates against the message's payload schema as the document states it. */
     @Test
     void everyExampleValidatesAgainstItsPayloadSchemaInTheDocument() throws IOException {

@@ -264,6 +264,12 @@ public final class AsyncApiGenerator {
         message.put("x-publisher", Subscriptions.publisher(type.topic()));
         ArrayNode consumers = message.putArray("x-consumers");
         Subscriptions.consumers(type).forEach(consumers::add);
+        List<String> stillRead = EventTypes.stillRead().entrySet().stream()
+                .filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey).sorted().toList();
+        if (!stillRead.isEmpty()) {
+            // earlier versions no longer published, which the consumers still read as this one (docs/events.md)
+            stillRead.forEach(message.putArray("x-still-read-versions")::add);
+        }
         return message;
     }
 

@@ -49,7 +49,8 @@ public final class LetterViews {
             Letter l = record.letter();
             return new LetterView(l.id, l.kind, l.status, l.requestId, l.codeLetterId, l.documentId, l.mandateId,
                     l.reference,
-                    l.employer, l.recipientName, l.agentRegistrationNumber, l.address.toPostalAddress(), l.language,
+                    l.employer, l.recipientName, l.agentRegistrationNumber,
+                    l.address == null ? null : l.address.toPostalAddress(), l.language,
                     l.pages, l.contentSha256, l.postageClass(), l.batchId, l.status.keepsPdf(), l.createdAt,
                     record.history().stream().map(StatusChangeView::of).toList());
         }

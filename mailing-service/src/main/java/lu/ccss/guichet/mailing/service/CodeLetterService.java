@@ -28,15 +28,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Turns CodesIssued into letters: one to the employer and one to each agent, each rendered with only its own
- * codes and kept encrypted until posted, at the registered address of its recipient (see RegisteredRecipients); a
- * letter to a ceased employer or agent is recorded void and never printed. A code letter already made (same {@code codeLetterId}) is not made again;
- * a new issuance for the same request voids the earlier letters that have not left yet.
+ * codes and kept encrypted until posted, at the registered address of its recipient (see RegisteredRecipients), never
+ * at an address an event carries; a letter to a ceased employer or agent is recorded void and never printed; a
+ * CodesIssued with a recipient the register projection does not name makes nothing and goes to the dead-letter topic,
+ * to be replayed once the register names it. A code letter already made (same {@code codeLetterId}) is not made
+ * again; a new issuance for the same request voids the earlier letters that have not left yet.
  */
 @ApplicationScoped
 public class CodeLetterService {
@@ -61,6 +64,17 @@ public class CodeLetterService {
     @Transactional
     public void onCodesIssued(CodesIssued event) {
         check(event);
+        Map<UUID, CodeLetterDestination> destinations = new LinkedHashMap<>();
+        for (CodeLetter codeLetter : event.letters()) {
+            CodeLetterDestination destination = destination(event, codeLetter);
+            if (destination instanceof CodeLetterDestination.Unknown unknown) {
+                // Never an address from the event: nothing is made until the register names every recipient.
+                throw new InvalidEventException("CodesIssued for request " + event.requestId() + ": letter "
+                        + codeLetter.codeLetterId() + " (" + codeLetter.recipientKind() + ") has nowhere to go: "
+                        + unknown.reason() + "; no letter made, replay the event once the register names it");
+            }
+            destinations.put(codeLetter.codeLetterId(), destination);
+        }
         Instant now = Instant.now();
         for (Letter earlier : letters.unsentOfOtherIssuances(event.requestId(), event.issuanceId())) {
             letters.record(earlier.voidBy(event.issuanceId(), now));
@@ -68,41 +82,46 @@ public class CodeLetterService {
         }
         String employerName = event.letters().stream()
                 .filter(l -> l.recipientKind() == RecipientKind.EMPLOYER).findFirst()
-                .map(l -> destination(event, l) instanceof CodeLetterDestination.Post post ? post.recipient().name()
-                        : l.recipientName())
+                .map(l -> destinations.get(l.codeLetterId()) instanceof CodeLetterDestination.Post post
+                        ? post.recipient().name() : l.recipientName())
                 .orElse(event.employer());
         for (CodeLetter codeLetter : event.letters()) {
             if (letters.existsForCodeLetter(codeLetter.codeLetterId())) {
                 LOG.debugf("Code letter %s was already made; skipped", codeLetter.codeLetterId());
                 continue;
             }
-            CodeLetterDestination destination = destination(event, codeLetter);
+            CodeLetterDestination destination = destinations.get(codeLetter.codeLetterId());
             if (destination instanceof CodeLetterDestination.Post post) {
                 Letter letter = make(event, codeLetter, post.recipient(), employerName, now);
-                LOG.infof("Letter %s (%s) generated for request %s: %d page(s), address from %s", letter.id,
-                        letter.kind, event.requestId(), letter.pages,
-                        post.fromRegister() ? "the register" : "CodesIssued (not in the register projection yet)");
+                LOG.infof("Letter %s (%s) generated for request %s: %d page(s), to the registered address",
+                        letter.id, letter.kind, event.requestId(), letter.pages);
             } else if (destination instanceof CodeLetterDestination.Void v) {
-                Letter letter = voided(event, codeLetter, v.reason(), now);
+                Letter letter = voided(event, codeLetter, v, now);
                 LOG.warnf("Letter %s (%s) of request %s voided without printing: %s", letter.id, letter.kind,
                         event.requestId(), v.reason());
             }
         }
     }
 
-    /** The rule is RegisteredRecipients': the register's address now, the event's only if the register has none. */
+    /** The rule is RegisteredRecipients': the register's address now, or none. */
     private CodeLetterDestination destination(CodesIssued event, CodeLetter codeLetter) {
         return recipients.forCodeLetter(event.employer(), codeLetter.recipientKind() == RecipientKind.AGENT,
-                codeLetter.agentRegistrationNumber(), codeLetter.recipientName(), codeLetter.address(),
-                event.language());
+                codeLetter.agentRegistrationNumber(), event.language());
     }
 
-    /** A code letter to a ceased party: recorded (visible to operators, without codes), never rendered nor printed. */
-    private Letter voided(CodesIssued event, CodeLetter codeLetter, String reason, Instant now) {
+    /**
+     * A code letter to a ceased party: recorded (visible to operators, without codes), never rendered nor printed,
+     * under the party's last registered name and address if the register gave them.
+     */
+    private Letter voided(CodesIssued event, CodeLetter codeLetter, CodeLetterDestination.Void destination,
+                          Instant now) {
         Letter letter = new Letter();
         letter.id = UUID.randomUUID();
-        describe(letter, event, codeLetter, codeLetter.recipientName(), codeLetter.address());
-        var generated = letter.voidUnprinted(now, reason);
+        describe(letter, event, codeLetter,
+                destination.lastRegistered().map(RegisteredRecipients.Recipient::name)
+                        .orElse(codeLetter.recipientName()),
+                destination.lastRegistered().map(RegisteredRecipients.Recipient::address).orElse(null));
+        var generated = letter.voidUnprinted(now, destination.reason());
         letters.persist(letter);
         letters.record(generated);
         return letter;
@@ -151,7 +170,7 @@ public class CodeLetterService {
         letter.codeLetterId = codeLetter.codeLetterId();
         letter.recipientName = name;
         letter.agentRegistrationNumber = codeLetter.agentRegistrationNumber();
-        letter.address = Address.of(address);
+        letter.address = address == null ? null : Address.of(address);
     }
 
     private static LetterModels.EmployerCodes employerCodes(LetterCodes codes) {
@@ -211,9 +230,12 @@ public class CodeLetterService {
                 CodeLetter letter = event.letters().get(i);
                 if (letter == null || letter.codeLetterId() == null || letter.recipientKind() == null
                         || letter.recipientName() == null || letter.recipientName().isBlank()
-                        || letter.recipientName().length() > 255 || !complete(letter.address())) {
-                    missing.add("letters[" + i + "] (codeLetterId, recipientKind, recipientName and a complete "
-                            + "address)");
+                        || letter.recipientName().length() > 255
+                        || (letter.recipientKind() == RecipientKind.AGENT
+                        && (letter.agentRegistrationNumber() == null
+                        || !letter.agentRegistrationNumber().matches("\\d{11}(\\d{2})?")))) {
+                    missing.add("letters[" + i + "] (codeLetterId, recipientKind, recipientName and, for an agent "
+                            + "letter, agentRegistrationNumber)");
                 }
             }
         }
@@ -223,12 +245,4 @@ public class CodeLetterService {
         }
     }
 
-    private static boolean complete(PostalAddress a) {
-        return a != null && fits(a.street(), 255) && fits(a.number(), 32) && fits(a.postcode(), 16)
-                && fits(a.locality(), 255) && a.country() != null && a.country().matches("[A-Z]{2}");
-    }
-
-    private static boolean fits(String value, int max) {
-        return value != null && !value.isBlank() && value.length() <= max;
-    }
 }

@@ -1,10 +1,7 @@
 package lu.ccss.guichet.mandate.domain;
 
-import lu.ccss.guichet.platform.persistence.Address;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -35,9 +32,6 @@ public class CodeRequest extends PanacheEntityBase {
 
     @Column(name = "employer_name", nullable = false)
     public String employerName;
-
-    @Embedded
-    public Address address;
 
     @Column(nullable = false)
     public String language;

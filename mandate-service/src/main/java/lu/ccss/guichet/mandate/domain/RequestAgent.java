@@ -3,12 +3,10 @@ package lu.ccss.guichet.mandate.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import lu.ccss.guichet.events.Domain;
-import lu.ccss.guichet.platform.persistence.Address;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -31,9 +29,6 @@ public class RequestAgent extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Embedded
-    public Address address;
-
     /** The day the employer said this agent's mandates expire; null: no end. */
     @Column(name = "mandate_ends_on")
     public LocalDate mandateEndsOn;
@@ -42,12 +37,11 @@ public class RequestAgent extends PanacheEntityBase {
     @Column(nullable = false)
     String domains;
 
-    public static RequestAgent of(UUID requestId, String registrationNumber, String name, Address address,
-                                  Set<Domain> domains, LocalDate mandateEndsOn) {
+    public static RequestAgent of(UUID requestId, String registrationNumber, String name, Set<Domain> domains,
+                                  LocalDate mandateEndsOn) {
         RequestAgent agent = new RequestAgent();
         agent.id = new Key(requestId, registrationNumber);
         agent.name = name;
-        agent.address = address;
         agent.mandateEndsOn = mandateEndsOn;
         agent.domains = EnumSet.copyOf(domains).stream().map(Enum::name).collect(Collectors.joining(","));
         return agent;

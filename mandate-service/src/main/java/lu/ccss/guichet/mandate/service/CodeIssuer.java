@@ -32,7 +32,6 @@ import lu.ccss.guichet.mandate.repository.CodeRequestRepository;
 import lu.ccss.guichet.mandate.repository.IssuedCodeRepository;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.outbox.Outbox;
-import lu.ccss.guichet.platform.persistence.Address;
 import lu.ccss.guichet.platform.register.EmployerRegister;
 import org.jboss.logging.Logger;
 
@@ -152,7 +151,7 @@ public class CodeIssuer {
             employerCodes.add(new LetterCode(CodeKind.AGENT_SECURITY, null, CodeAlphabet.print(code), agent.name,
                     agent.registrationNumber()));
         }
-        letters.add(sealed(employerLetter, request.employerName, request.address, null, employerCodes));
+        letters.add(sealed(employerLetter, request.employerName, null, employerCodes));
 
         for (RequestAgent agent : agents) {
             IssuedLetter agentLetter = newLetter(issuance, RecipientKind.AGENT, agent.registrationNumber());
@@ -161,7 +160,7 @@ public class CodeIssuer {
                 agentCodes.add(lookedUpCode(agentLetter, request, CodeKind.AGENT_ACCESS, domain, agent.name,
                         agent.registrationNumber()));
             }
-            letters.add(sealed(agentLetter, agent.name, agent.address, agent.registrationNumber(), agentCodes));
+            letters.add(sealed(agentLetter, agent.name, agent.registrationNumber(), agentCodes));
         }
 
         CodesIssued issued = new CodesIssued(request.requestId, request.reference, issuance.id, request.employer,
@@ -190,8 +189,9 @@ public class CodeIssuer {
         return new LetterCode(kind, domain, CodeAlphabet.print(code), agentName, agentRegistrationNumber);
     }
 
-    private CodeLetter sealed(IssuedLetter letter, String recipientName, Address address,
-                              String agentRegistrationNumber, List<LetterCode> letterCodes) {
+    /** A letter names its recipient, never its address: the mailing-service addresses it from the register. */
+    private CodeLetter sealed(IssuedLetter letter, String recipientName, String agentRegistrationNumber,
+                              List<LetterCode> letterCodes) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(new LetterCodes(letter.id, letterCodes));
@@ -199,8 +199,8 @@ public class CodeIssuer {
             throw new IllegalStateException("Could not write the codes of letter " + letter.id);
         }
         try {
-            return new CodeLetter(letter.id, letter.recipientKind, recipientName, address.toPostalAddress(),
-                    agentRegistrationNumber, secrets.seal(json));
+            return new CodeLetter(letter.id, letter.recipientKind, recipientName, agentRegistrationNumber,
+                    secrets.seal(json));
         } finally {
             Arrays.fill(json, (byte) 0);
         }
@@ -234,8 +234,8 @@ public class CodeIssuer {
         List<RequestAgent> agents = new ArrayList<>();
         byNumber.forEach((number, agent) -> {
             if (!domains.get(number).isEmpty()) {
-                agents.add(RequestAgent.of(event.requestId(), number, agent.name(), Address.of(agent.address()),
-                        domains.get(number), agent.mandateEndsOn()));
+                agents.add(RequestAgent.of(event.requestId(), number, agent.name(), domains.get(number),
+                        agent.mandateEndsOn()));
             }
         });
         return agents;

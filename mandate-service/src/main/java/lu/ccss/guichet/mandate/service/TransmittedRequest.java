@@ -4,17 +4,19 @@ import lu.ccss.guichet.events.CertificationEvents.Agent;
 import lu.ccss.guichet.events.CertificationEvents.Employer;
 import lu.ccss.guichet.events.CertificationEvents.RequestTransmitted;
 import lu.ccss.guichet.events.CertificationEvents.SealedSecurityCodeHash;
-import lu.ccss.guichet.events.PostalAddress;
 import lu.ccss.guichet.events.RegistrationNumber;
 import lu.ccss.guichet.mandate.domain.CodeRequest;
 import lu.ccss.guichet.mandate.domain.Times;
 import lu.ccss.guichet.platform.inbound.InvalidEventException;
-import lu.ccss.guichet.platform.persistence.Address;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a RequestTransmitted must hold for codes to be issued; anything less goes to the dead-letter topic. */
+/**
+ * What a RequestTransmitted must hold for codes to be issued; anything less goes to the dead-letter topic. No address
+ * is needed nor kept: the mailing-service posts the letters to the register's addresses (a v2 record's addresses and
+ * e-mails are ignored).
+ */
 final class TransmittedRequest {
 
     private TransmittedRequest() {
@@ -36,7 +38,6 @@ final class TransmittedRequest {
                     "employer.registrationNumber", missing);
             require(notBlank(employer.legalName()), "employer.legalName", missing);
             require(notBlank(employer.language()), "employer.language", missing);
-            checkAddress(employer.address(), "employer.address", missing);
         }
         List<Agent> agents = e.agents() == null ? List.of() : e.agents();
         for (int i = 0; i < agents.size(); i++) {
@@ -50,7 +51,6 @@ final class TransmittedRequest {
                     at + ".registrationNumber", missing);
             require(notBlank(agent.name()), at + ".name", missing);
             require(agent.domains() != null, at + ".domains", missing);
-            checkAddress(agent.address(), at + ".address", missing);
         }
         if (!missing.isEmpty()) {
             throw new InvalidEventException("RequestTransmitted " + e.requestId()
@@ -66,24 +66,11 @@ final class TransmittedRequest {
         request.filingSpaceId = e.spaceId();
         request.employer = e.employer().registrationNumber();
         request.employerName = e.employer().legalName();
-        request.address = Address.of(e.employer().address());
         request.language = e.employer().language();
         request.holderSecurityHash = holderSecurityHash;
         request.transmittedAt = e.transmittedAt();
         request.receivedAt = Times.now();
         return request;
-    }
-
-    private static void checkAddress(PostalAddress address, String at, List<String> missing) {
-        if (address == null) {
-            missing.add(at);
-            return;
-        }
-        require(notBlank(address.street()), at + ".street", missing);
-        require(notBlank(address.number()), at + ".number", missing);
-        require(notBlank(address.postcode()), at + ".postcode", missing);
-        require(notBlank(address.locality()), at + ".locality", missing);
-        require(address.country() != null && address.country().matches("^[A-Z]{2}$"), at + ".country", missing);
     }
 
     private static void require(boolean ok, String field, List<String> missing) {

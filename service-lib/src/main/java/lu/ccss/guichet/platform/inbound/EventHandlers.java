@@ -1,13 +1,18 @@
 package lu.ccss.guichet.platform.inbound;
 
 import lu.ccss.guichet.events.EventType;
+import lu.ccss.guichet.events.EventTypes;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Which handler takes which event type; types nobody handles are acknowledged and skipped. */
+/**
+ * Which handler takes which event type; types nobody handles are acknowledged and skipped. The handler of a type also
+ * takes the earlier versions of it that are still read ({@link EventTypes#supersededBy}): their payload reads into the
+ * current record, the fields the current version dropped ignored.
+ */
 public final class EventHandlers {
 
     record Handler<T>(EventType<T> type, Consumer<T> action) {
@@ -31,6 +36,10 @@ public final class EventHandlers {
     }
 
     Optional<Handler<?>> forType(String type) {
-        return Optional.ofNullable(byType.get(type));
+        Handler<?> handler = byType.get(type);
+        if (handler == null) {
+            handler = EventTypes.supersededBy(type).map(current -> byType.get(current.type())).orElse(null);
+        }
+        return Optional.ofNullable(handler);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Who may publish what where: a record is accepted only if its {@code ce_source} is the owner of its topic
  * ({@link Topics#ownerSource}) and its {@code ce_type} is an event type the catalogue ({@link EventTypes#ALL})
- * declares on that topic. A topic outside the catalogue is refused unless the service names its owner in
+ * declares on that topic, or an earlier version of one that consumers still read ({@link EventTypes#supersededBy}). A topic outside the catalogue is refused unless the service names its owner in
  * {@code guichet.inbound.extra-topic-owners} ({@code topic=source} pairs; none in production). A refused record
  * goes to the dead-letter topic with the reason and changes nothing.
  */
@@ -51,7 +51,8 @@ public class EventOrigins {
             throw new InvalidEventException("Event " + event.id() + " on " + topic + " has ce_source "
                     + event.source() + ", but only " + owner.get() + " publishes there");
         }
-        Optional<EventType<?>> declared = EventTypes.byType(event.type());
+        Optional<EventType<?>> declared = EventTypes.byType(event.type())
+                .or(() -> EventTypes.supersededBy(event.type()));
         boolean platformTopic = Topics.ownerSource(topic).isPresent();
         if (platformTopic ? declared.map(t -> !t.topic().equals(topic)).orElse(true) : declared.isPresent()) {
             throw new InvalidEventException("Event " + event.id() + " of type " + event.type()
