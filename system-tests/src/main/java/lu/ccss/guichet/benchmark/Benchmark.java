@@ -57,6 +57,14 @@ public final class Benchmark {
                                    without: where to start the stack (default a temporary directory, deleted after)
               --port-offset=N      with --running: the offset that stack was started with
               --commit-seconds=S   how long each JDBC commit loop runs (default 5)
+              --endpoints          after the flows, the hot endpoints at line rate with wrk (GET /api/authorizations,
+                                   POST …/domain-usages, GET …/edelivery/documents, each next to the same service's
+                                   /q/health/live as ceiling) and document intake (POST /api/documents, 100 KB PDFs)
+              --only=endpoints     the endpoints round alone (no flow rounds, no commit/Argon2 ceilings)
+              --concurrency=1,2,…  wrk connections per point (default 1,2,4,8,16,32,64,128,256)
+              --intake=1,2,…       concurrency of the document intake (default 1,2,4,8,16,32)
+              --endpoint-seconds=S wrk duration per point (default 5)
+              --plots=DIR          where the endpoints round writes its SVG plots (default docs/performance)
               --help               this text
             """;
 
@@ -145,6 +153,11 @@ public final class Benchmark {
         String postgres = "jdbc:postgresql://localhost:" + config.postgresPort() + "/postgres";
         List<ProcessStats.Tracked> processes = ProcessStats.ofStack(config.dataDir(), launcherIsThisJvm);
 
+        if (options.endpoints() && !Wrk.installed()) {
+            progress("wrk is not installed: the endpoints round is skipped. Install it with "
+                    + "`sudo apt-get install -y wrk` (Debian/Ubuntu) or `brew install wrk` (macOS).");
+        }
+        boolean endpointsRound = options.endpoints() && Wrk.installed();
         int warmUps = 2;
         int people = warmUps + options.flows().stream().mapToInt(Integer::intValue).sum();
         progress("creating " + people + " employers in Keycloak, one per flow, and signing them in");
@@ -162,12 +175,54 @@ public final class Benchmark {
         progress("warm-up: " + warmUps + " flows, one after the other (not counted)");
         Latencies warmUpHops = new Latencies();
         Map<String, LongAdder> warmUpChannels = new ConcurrentHashMap<>();
+        CertificationFlow lastWarmUp = null;
+        String lastUser = null;
+        RequestForm lastForm = null;
         for (int i = 0; i < warmUps; i++) {
-            Guichet employer = Guichet.user(platform, http, keycloak, nextUser.next(), RealmUsers.PASSWORD);
-            Duration d = new CertificationFlow(nextForm.next(), employer, operator, domainSystem, printProvider,
-                    warmUpHops, warmUpChannels).run();
+            lastUser = nextUser.next();
+            lastForm = nextForm.next();
+            Guichet employer = Guichet.user(platform, http, keycloak, lastUser, RealmUsers.PASSWORD);
+            lastWarmUp = new CertificationFlow(lastForm, employer, operator, domainSystem, printProvider,
+                    warmUpHops, warmUpChannels);
+            Duration d = lastWarmUp.run();
             progress("warm-up flow " + (i + 1) + ": " + d.toMillis() + " ms");
         }
+        if (!options.onlyEndpoints()) {
+            flowRounds(config, launcherIsThisJvm, platform, endpoints, http, keycloak, operator, domainSystem,
+                    printProvider, postgres, processes, nextUser, nextForm, warmUpHops, warmUpChannels);
+        }
+        if (endpointsRound) {
+            String user = lastUser;
+            hotEndpoints(platform, keycloak, domainSystem, Guichet.user(platform, http, keycloak, user,
+                    RealmUsers.PASSWORD), () -> keycloak.user(user, RealmUsers.PASSWORD), lastWarmUp.space(),
+                    lastForm.employer().registrationNumber());
+        }
+    }
+
+    private void hotEndpoints(Platform platform, Keycloak keycloak, Guichet domainSystem, Guichet employer,
+                              java.util.function.Supplier<String> employerToken, java.util.UUID space,
+                              String employerNumber) throws Exception {
+        progress("endpoints round: wrk against the hot endpoints of space " + space);
+        HotEndpoints hot = new HotEndpoints(System.out, options.plots(), options.concurrency(),
+                Duration.ofSeconds(options.endpointSeconds()));
+        List<HotEndpoints.Curve> curves = hot.measure(hot.targets(platform.mandate(), platform.space(),
+                platform.edelivery(), space, employerNumber, CertificationFlow.DOMAIN_USED, domainSystem,
+                keycloak::domainSystem, employer, employerToken));
+        hot.print(curves);
+        if (!options.intake().isEmpty()) {
+            progress("document intake: POST /api/documents with 100 KB PDFs");
+            byte[] pdf = lu.ccss.guichet.client.TestDocuments.pdfOfSize("Contribution statement",
+                    "Benchmark document intake", 100 * 1024);
+            hot.printIntake(hot.intake(platform.mailing(), space, employerNumber, CertificationFlow.DOMAIN_USED,
+                    domainSystem, keycloak::domainSystem, pdf, options.intake()));
+        }
+    }
+
+    private void flowRounds(LauncherConfig config, boolean launcherIsThisJvm, Platform platform, Latencies endpoints,
+                            Http http, Keycloak keycloak, Guichet operator, Guichet domainSystem,
+                            PrintProvider printProvider, String postgres, List<ProcessStats.Tracked> processes,
+                            Iterator<String> nextUser, Iterator<RequestForm> nextForm, Latencies warmUpHops,
+                            Map<String, LongAdder> warmUpChannels) throws Exception {
 
         List<Round> rounds = new ArrayList<>();
         for (int n : options.flows()) {
@@ -302,9 +357,17 @@ public final class Benchmark {
     }
 
     /** The command line. */
-    record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds) {
+    record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds,
+                   boolean endpoints, boolean onlyEndpoints, List<Integer> concurrency, List<Integer> intake,
+                   int endpointSeconds, Path plots) {
         static Options parse(String[] args) {
             List<Integer> flows = List.of(1, 10, 50);
+            boolean endpoints = false;
+            boolean onlyEndpoints = false;
+            List<Integer> concurrency = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
+            List<Integer> intake = List.of(1, 2, 4, 8, 16, 32);
+            int endpointSeconds = 5;
+            Path plots = Path.of("docs", "performance");
             boolean running = false;
             Path dataDir = null;
             int portOffset = 0;
@@ -318,6 +381,19 @@ public final class Benchmark {
                     if (flows.isEmpty() || flows.stream().anyMatch(f -> f < 1 || f > 500)) {
                         throw new IllegalArgumentException("--flows: numbers from 1 to 500, e.g. --flows=1,10,50");
                     }
+                } else if (arg.equals("--endpoints")) {
+                    endpoints = true;
+                } else if (arg.equals("--only=endpoints")) {
+                    endpoints = true;
+                    onlyEndpoints = true;
+                } else if (arg.startsWith("--concurrency=")) {
+                    concurrency = numbers("--concurrency", value, 0, 1024);
+                } else if (arg.startsWith("--intake=")) {
+                    intake = numbers("--intake", value, 0, 1024).stream().filter(n -> n > 0).toList();
+                } else if (arg.startsWith("--endpoint-seconds=")) {
+                    endpointSeconds = Integer.parseInt(value);
+                } else if (arg.startsWith("--plots=")) {
+                    plots = Path.of(value);
                 } else if (arg.equals("--running")) {
                     running = true;
                 } else if (arg.startsWith("--data-dir=")) {
@@ -330,7 +406,16 @@ public final class Benchmark {
                     throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
-            return new Options(flows, running, dataDir, portOffset, commitSeconds);
+            return new Options(onlyEndpoints ? List.of() : flows, running, dataDir, portOffset, commitSeconds,
+                    endpoints, onlyEndpoints, concurrency, intake, endpointSeconds, plots);
+        }
+
+        private static List<Integer> numbers(String option, String value, int min, int max) {
+            List<Integer> list = Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList();
+            if (list.isEmpty() || list.stream().anyMatch(n -> n < min || n > max)) {
+                throw new IllegalArgumentException(option + ": numbers from " + Math.max(1, min) + " to " + max);
+            }
+            return list;
         }
     }
 
