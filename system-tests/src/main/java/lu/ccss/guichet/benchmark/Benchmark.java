@@ -64,6 +64,8 @@ public final class Benchmark {
               --concurrency=1,2,…  wrk connections per point (default 1,2,4,8,16,32,64,128,256)
               --intake=1,2,…       concurrency of the document intake (default 1,2,4,8,16,32)
               --endpoint-seconds=S wrk duration per point (default 5)
+              --warm-up-seconds=S  wrk warm-up per endpoint before its curve, not counted (default 10; C2 JVMs
+                                   need 30 or more on 2 cores)
               --plots=DIR          where the endpoints round writes its SVG plots (default docs/performance)
               --help               this text
             """;
@@ -193,18 +195,18 @@ public final class Benchmark {
         }
         if (endpointsRound) {
             String user = lastUser;
-            hotEndpoints(platform, keycloak, domainSystem, Guichet.user(platform, http, keycloak, user,
+            hotEndpoints(processes, platform, keycloak, domainSystem, Guichet.user(platform, http, keycloak, user,
                     RealmUsers.PASSWORD), () -> keycloak.user(user, RealmUsers.PASSWORD), lastWarmUp.space(),
                     lastForm.employer().registrationNumber());
         }
     }
 
-    private void hotEndpoints(Platform platform, Keycloak keycloak, Guichet domainSystem, Guichet employer,
+    private void hotEndpoints(List<ProcessStats.Tracked> processes, Platform platform, Keycloak keycloak, Guichet domainSystem, Guichet employer,
                               java.util.function.Supplier<String> employerToken, java.util.UUID space,
                               String employerNumber) throws Exception {
         progress("endpoints round: wrk against the hot endpoints of space " + space);
         HotEndpoints hot = new HotEndpoints(System.out, options.plots(), options.concurrency(),
-                Duration.ofSeconds(options.endpointSeconds()));
+                Duration.ofSeconds(options.endpointSeconds()), Duration.ofSeconds(options.warmUpSeconds()), processes);
         List<HotEndpoints.Curve> curves = hot.measure(hot.targets(platform.mandate(), platform.space(),
                 platform.edelivery(), space, employerNumber, CertificationFlow.DOMAIN_USED, domainSystem,
                 keycloak::domainSystem, employer, employerToken));
@@ -359,7 +361,7 @@ public final class Benchmark {
     /** The command line. */
     record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds,
                    boolean endpoints, boolean onlyEndpoints, List<Integer> concurrency, List<Integer> intake,
-                   int endpointSeconds, Path plots) {
+                   int endpointSeconds, int warmUpSeconds, Path plots) {
         static Options parse(String[] args) {
             List<Integer> flows = List.of(1, 10, 50);
             boolean endpoints = false;
@@ -367,6 +369,7 @@ public final class Benchmark {
             List<Integer> concurrency = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
             List<Integer> intake = List.of(1, 2, 4, 8, 16, 32);
             int endpointSeconds = 5;
+            int warmUpSeconds = 10;
             Path plots = Path.of("docs", "performance");
             boolean running = false;
             Path dataDir = null;
@@ -392,6 +395,8 @@ public final class Benchmark {
                     intake = numbers("--intake", value, 0, 1024).stream().filter(n -> n > 0).toList();
                 } else if (arg.startsWith("--endpoint-seconds=")) {
                     endpointSeconds = Integer.parseInt(value);
+                } else if (arg.startsWith("--warm-up-seconds=")) {
+                    warmUpSeconds = Integer.parseInt(value);
                 } else if (arg.startsWith("--plots=")) {
                     plots = Path.of(value);
                 } else if (arg.equals("--running")) {
@@ -407,7 +412,7 @@ public final class Benchmark {
                 }
             }
             return new Options(onlyEndpoints ? List.of() : flows, running, dataDir, portOffset, commitSeconds,
-                    endpoints, onlyEndpoints, concurrency, intake, endpointSeconds, plots);
+                    endpoints, onlyEndpoints, concurrency, intake, endpointSeconds, warmUpSeconds, plots);
         }
 
         private static List<Integer> numbers(String option, String value, int min, int max) {

@@ -34,17 +34,28 @@ import java.util.regex.Pattern;
  */
 final class HotEndpoints {
 
-    /** What one endpoint's curve is measured with. */
-    record Target(String name, String file, URI service, String url, Supplier<Path> script,
+    /** What one endpoint's curve is measured with; {@code process} is the service's name in launcher.pids. */
+    record Target(String name, String file, String process, URI service, String url, Supplier<Path> script,
                   Supplier<Response> probe) {
     }
 
+    /**
+     * One wrk run and the CPU the service's process and PostgreSQL spent meanwhile, per answer (ms): on a machine
+     * shared with others, CPU per answer is steadier than answers/s.
+     */
+    record Point(Wrk.Result wrk, double serviceCpuMs, double postgresCpuMs) {
+        int connections() {
+            return wrk.connections();
+        }
+    }
+
     /** The curve of one endpoint and of its ceiling. */
-    record Curve(Target target, List<Wrk.Result> endpoint, List<Wrk.Result> ceiling) {
+    record Curve(Target target, List<Point> endpoint, List<Point> ceiling) {
     }
 
     /** Document intake at one concurrency, with the service's time split (seconds per phase, from its timer). */
-    record Intake(Wrk.Result result, long documentBytes, Map<String, double[]> phases) {
+    record Intake(Wrk.Result result, long documentBytes, Map<String, double[]> phases, double mailingCpuMs,
+                  double edeliveryCpuMs, double postgresCpuMs) {
     }
 
     private final PrintStream out;
@@ -53,10 +64,15 @@ final class HotEndpoints {
     private final List<Integer> concurrency;
     private final Duration seconds;
     private final int wrkThreads;
+    private final Duration warmUp;
 
-    HotEndpoints(PrintStream out, Path plots, List<Integer> concurrency, Duration seconds)
-            throws IOException {
+    private final List<ProcessStats.Tracked> processes;
+
+    HotEndpoints(PrintStream out, Path plots, List<Integer> concurrency, Duration seconds, Duration warmUp,
+                 List<ProcessStats.Tracked> processes) throws IOException {
+        this.warmUp = warmUp;
         this.out = out;
+        this.processes = processes;
         this.plots = plots;
         this.concurrency = concurrency;
         this.seconds = seconds;
@@ -79,14 +95,15 @@ final class HotEndpoints {
                 + "\",\"usageKind\":\"CONSULTATION\"}";
         String inbox = "/api/spaces/" + spaceId + "/edelivery/documents";
         return List.of(
-                new Target("GET /api/authorizations", "authorizations", mandate, mandate + query,
+                new Target("GET /api/authorizations", "authorizations", "mandate-service", mandate, mandate + query,
                         () -> script("authorizations", "GET", domainSystemToken.get(), null, null),
                         () -> domainSystem.authorization(spaceId, employerNumber, domain)),
-                new Target("POST /api/spaces/{id}/domain-usages", "domain-usages", space, space + usages,
+                new Target("POST /api/spaces/{id}/domain-usages", "domain-usages", "space-service", space, space + usages,
                         () -> script("domain-usages", "POST", domainSystemToken.get(), "application/json",
                                 usageBody),
                         () -> domainSystem.reportDomainUse(spaceId, employerNumber, domain, "CONSULTATION")),
-                new Target("GET /api/spaces/{id}/edelivery/documents", "edelivery-documents", edelivery,
+                new Target("GET /api/spaces/{id}/edelivery/documents", "edelivery-documents", "edelivery-service",
+                        edelivery,
                         edelivery + inbox,
                         () -> script("edelivery-documents", "GET", employerToken.get(), null, null),
                         () -> employer.inbox(spaceId)));
@@ -102,21 +119,46 @@ final class HotEndpoints {
             Path script = t.script().get();
             Path health = script(t.file() + "-ceiling", "GET", null, null, null);
             String healthUrl = t.service() + "/q/health/live";
-            // Warm-up: the JIT compiles the path (not counted).
-            Wrk.run(t.url(), script, 16, wrkThreads, Duration.ofSeconds(Math.max(3, seconds.toSeconds())));
-            Wrk.run(healthUrl, health, 16, wrkThreads, Duration.ofSeconds(2));
-            List<Wrk.Result> endpoint = new ArrayList<>();
-            List<Wrk.Result> ceiling = new ArrayList<>();
+            // Warm-up: the JIT compiles the path (not counted). C2 (production JVM settings) needs far longer than
+            // C1 (-XX:TieredStopAtLevel=1) before its CPU per answer settles: --warm-up-seconds.
+            Wrk.run(t.url(), script, 16, wrkThreads, warmUp);
+            Wrk.run(healthUrl, health, 16, wrkThreads, Duration.ofSeconds(Math.max(2, warmUp.toSeconds() / 4)));
+            List<Point> endpoint = new ArrayList<>();
+            List<Point> ceiling = new ArrayList<>();
             for (int c : concurrency) {
-                Wrk.Result e = Wrk.run(t.url(), t.script().get(), c, wrkThreads, seconds);
-                Wrk.Result h = Wrk.run(healthUrl, health, c, wrkThreads, seconds);
+                Point e = measured(t.process(), t.url(), t.script().get(), c);
+                Point h = measured(t.process(), healthUrl, health, c);
                 endpoint.add(e);
                 ceiling.add(h);
-                Benchmark.progress(t.name() + " " + Wrk.describe(e) + "; /q/health/live " + Wrk.describe(h));
+                Benchmark.progress(String.format(Locale.ROOT, "%s %s, %.2f ms CPU/answer; /q/health/live %s, "
+                        + "%.2f ms CPU/answer", t.name(), Wrk.describe(e.wrk()), e.serviceCpuMs(),
+                        Wrk.describe(h.wrk()), h.serviceCpuMs()));
             }
             curves.add(new Curve(t, endpoint, ceiling));
         }
         return curves;
+    }
+
+    /** wrk against {@code url}, with the CPU of the process {@code process} and of PostgreSQL meanwhile. */
+    private Point measured(String process, String url, Path script, int connections) throws IOException,
+            InterruptedException {
+        ProcessStats.Tracked service = processes.stream().filter(p -> p.name().equals(process)).findFirst()
+                .orElse(null);
+        ProcessStats.Tracked postgres = processes.stream().filter(p -> p.name().startsWith("postgresql"))
+                .findFirst().orElse(null);
+        double serviceBefore = cpu(service);
+        double postgresBefore = cpu(postgres);
+        Wrk.Result r = Wrk.run(url, script, connections, wrkThreads, seconds);
+        double n = Math.max(1, r.requests());
+        return new Point(r, 1000 * (cpu(service) - serviceBefore) / n, 1000 * (cpu(postgres) - postgresBefore) / n);
+    }
+
+    private ProcessStats.Tracked process(String namePrefix) {
+        return processes.stream().filter(p -> p.name().startsWith(namePrefix)).findFirst().orElse(null);
+    }
+
+    private static double cpu(ProcessStats.Tracked t) {
+        return t == null ? Double.NaN : ProcessStats.sample(t.pid(), t.withDescendants()).cpuSeconds();
     }
 
     void print(List<Curve> curves) throws IOException {
@@ -131,25 +173,42 @@ final class HotEndpoints {
             out.println("### " + c.target().name());
             out.println();
             out.println("| concurrency | answers/s | p50 (ms) | p90 (ms) | p99 (ms) | errors (non-2xx, socket) "
-                    + "| ceiling /q/health/live answers/s | ceiling p99 (ms) | endpoint ÷ ceiling |");
-            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    + "| service CPU ms/answer | PostgreSQL CPU ms/answer | ceiling /q/health/live answers/s "
+                    + "| ceiling p99 (ms) | ceiling CPU ms/answer | endpoint ÷ ceiling (answers/s) |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int i = 0; i < c.endpoint().size(); i++) {
-                Wrk.Result e = c.endpoint().get(i);
-                Wrk.Result h = c.ceiling().get(i);
-                out.printf(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %d, %d | %.0f | %.2f | %.0f %% |%n",
-                        e.connections(), e.perSecond(), e.p50Ms(), e.p90Ms(), e.p99Ms(), e.non2xx(),
-                        e.socketErrors(), h.perSecond(), h.p99Ms(), 100 * e.perSecond() / h.perSecond());
+                Point ep = c.endpoint().get(i);
+                Point hp = c.ceiling().get(i);
+                Wrk.Result e = ep.wrk();
+                Wrk.Result h = hp.wrk();
+                out.printf(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %d, %d | %.2f | %.2f | %.0f | %.2f | %.2f "
+                                + "| %.0f %% |%n", e.connections(), e.perSecond(), e.p50Ms(), e.p90Ms(), e.p99Ms(),
+                        e.non2xx(), e.socketErrors(), ep.serviceCpuMs(), ep.postgresCpuMs(), h.perSecond(),
+                        h.p99Ms(), hp.serviceCpuMs(), 100 * e.perSecond() / h.perSecond());
             }
-            Wrk.Result best = c.endpoint().stream().filter(r -> r.errors() == 0)
+            Wrk.Result best = c.endpoint().stream().map(Point::wrk).filter(r -> r.errors() == 0)
                     .max(java.util.Comparator.comparingDouble(Wrk.Result::perSecond)).orElse(null);
-            Wrk.Result bestUnder5 = c.endpoint().stream().filter(r -> r.errors() == 0 && r.p99Ms() < 5)
+            Wrk.Result bestUnder5 = c.endpoint().stream().map(Point::wrk).filter(r -> r.errors() == 0
+                            && r.p99Ms() < 5)
                     .max(java.util.Comparator.comparingDouble(Wrk.Result::perSecond)).orElse(null);
-            Wrk.Result bestCeiling = c.ceiling().stream()
+            Wrk.Result bestCeiling = c.ceiling().stream().map(Point::wrk)
                     .max(java.util.Comparator.comparingDouble(Wrk.Result::perSecond)).orElseThrow();
+            double cpu = c.endpoint().stream().mapToDouble(Point::serviceCpuMs).filter(v -> !Double.isNaN(v))
+                    .sorted().skip(c.endpoint().size() / 2).findFirst().orElse(Double.NaN);
+            double db = c.endpoint().stream().mapToDouble(Point::postgresCpuMs).filter(v -> !Double.isNaN(v))
+                    .sorted().skip(c.endpoint().size() / 2).findFirst().orElse(Double.NaN);
+            double ceilingCpu = c.ceiling().stream().mapToDouble(Point::serviceCpuMs).filter(v -> !Double.isNaN(v))
+                    .sorted().skip(c.ceiling().size() / 2).findFirst().orElse(Double.NaN);
+            int cores = Runtime.getRuntime().availableProcessors();
             out.println();
             out.printf(Locale.ROOT, "Best: %s; best with p99 < 5 ms: %s; ceiling best %.0f/s.%n",
                     best == null ? "none without errors" : Wrk.describe(best),
                     bestUnder5 == null ? "none" : Wrk.describe(bestUnder5), bestCeiling.perSecond());
+            out.println();
+            out.printf(Locale.ROOT, "CPU per answer (median over the concurrencies): the service %.2f ms, PostgreSQL "
+                    + "%.2f ms; the ceiling %.2f ms. CPU-bound line rate with the %d cores to the service and "
+                    + "PostgreSQL alone (no load generator, no other process): %.0f answers/s; the ceiling's: %.0f/s.%n",
+                    cpu, db, ceilingCpu, cores, cores * 1000 / (cpu + db), cores * 1000 / ceilingCpu);
             out.println();
             if (plots != null) {
                 Path file = plots.resolve(c.target().file() + ".svg");
@@ -170,9 +229,9 @@ final class HotEndpoints {
                 .add(new SvgPlot.Series("ceiling p99 ms", SvgPlot.Axis.RIGHT, points(c.ceiling(), false), true));
     }
 
-    private static List<SvgPlot.Point> points(List<Wrk.Result> results, boolean throughput) {
-        return results.stream().map(r -> new SvgPlot.Point(r.connections(), throughput ? r.perSecond() : r.p99Ms()))
-                .toList();
+    private static List<SvgPlot.Point> points(List<Point> results, boolean throughput) {
+        return results.stream().map(p -> new SvgPlot.Point(p.connections(),
+                throughput ? p.wrk().perSecond() : p.wrk().p99Ms())).toList();
     }
 
     // ------------------------------------------------------------------ document intake
@@ -194,20 +253,27 @@ final class HotEndpoints {
         String url = mailing + "/api/documents";
         int run = 0;
         Wrk.run(url, Wrk.uniqueIdScript(scripts, "intake-warm-up", token.get(), before, after, ++run), 4,
-                wrkThreads, Duration.ofSeconds(Math.max(3, seconds.toSeconds())));
+                wrkThreads, warmUp);
         List<Intake> results = new ArrayList<>();
         for (int c : levels) {
             Path script = Wrk.uniqueIdScript(scripts, "intake-" + c, token.get(), before, after,
                     (int) (System.nanoTime() & 0x7fffffff) ^ (++run << 24));
             Map<String, double[]> timersBefore = intakeTimers(mailing);
+            double mailingBefore = cpu(process("mailing-service"));
+            double edeliveryBefore = cpu(process("edelivery-service"));
+            double postgresBefore = cpu(process("postgresql"));
             Wrk.Result r = Wrk.run(url, script, c, wrkThreads, seconds);
+            double n = Math.max(1, r.requests());
+            double mailingCpu = 1000 * (cpu(process("mailing-service")) - mailingBefore) / n;
+            double edeliveryCpu = 1000 * (cpu(process("edelivery-service")) - edeliveryBefore) / n;
+            double postgresCpu = 1000 * (cpu(process("postgresql")) - postgresBefore) / n;
             Map<String, double[]> timersAfter = intakeTimers(mailing);
             Map<String, double[]> delta = new LinkedHashMap<>();
             timersAfter.forEach((phase, v) -> {
                 double[] b = timersBefore.getOrDefault(phase, new double[2]);
                 delta.put(phase, new double[]{v[0] - b[0], v[1] - b[1]});
             });
-            results.add(new Intake(r, pdf.length, delta));
+            results.add(new Intake(r, pdf.length, delta, mailingCpu, edeliveryCpu, postgresCpu));
             Benchmark.progress(String.format(Locale.ROOT, "intake %s, %.1f MB/s of PDF", Wrk.describe(r),
                     r.perSecond() * pdf.length / 1e6));
         }
@@ -227,8 +293,8 @@ final class HotEndpoints {
         out.println();
         out.println("| concurrency | documents/s | MB/s of PDF | p50 (ms) | p99 (ms) | errors | validation "
                 + "| hashing | rendering | encryption | database (transaction − the above) | resource method "
-                + "| validation share | database share |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| validation share | database share | CPU ms/doc: mailing | edelivery (stores it) | PostgreSQL |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Intake i : intake) {
             Wrk.Result r = i.result();
             double n = i.phases().getOrDefault("request", new double[]{0, 0})[0];
@@ -239,9 +305,10 @@ final class HotEndpoints {
             double database = perDocument(i, "transaction", n) - hashing - rendering - encryption;
             double method = perDocument(i, "request", n);
             out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f "
-                            + "| %.0f %% | %.0f %% |%n", r.connections(), r.perSecond(), r.perSecond() * bytes / 1e6,
-                    r.p50Ms(), r.p99Ms(), r.errors(), validation, hashing, rendering, encryption, database, method,
-                    100 * validation / method, 100 * database / method);
+                            + "| %.0f %% | %.0f %% | %.1f | %.1f | %.1f |%n", r.connections(), r.perSecond(),
+                    r.perSecond() * bytes / 1e6, r.p50Ms(), r.p99Ms(), r.errors(), validation, hashing, rendering,
+                    encryption, database, method, 100 * validation / method, 100 * database / method,
+                    i.mailingCpuMs(), i.edeliveryCpuMs(), i.postgresCpuMs());
         }
         out.println();
         out.println("Phases (ms per document) are the mailing-service's own timer guichet.document.intake (its "
