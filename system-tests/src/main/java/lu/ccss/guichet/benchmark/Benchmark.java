@@ -62,10 +62,10 @@ public final class Benchmark {
                                    /q/health/live as ceiling) and document intake (POST /api/documents, 100 KB PDFs)
               --only=endpoints     the endpoints round alone (no flow rounds, no commit/Argon2 ceilings)
               --concurrency=1,2,…  wrk connections per point (default 1,2,4,8,16,32,64,128,256)
-              --intake=1,2,…       concurrency of the document intake (default 1,2,4,8,16,32)
+              --intake=1,2,…       concurrency of the document intake (default 1,2,4,8,16,32; 0: none)
               --endpoint-seconds=S wrk duration per point (default 5)
               --warm-up-seconds=S  wrk warm-up per endpoint before its curve, not counted (default 10; C2 JVMs
-                                   need 30 or more on 2 cores)
+                                   need 60 or more on 2 cores)
               --plots=DIR          where the endpoints round writes its SVG plots (default docs/performance)
               --help               this text
             """;
