@@ -123,6 +123,12 @@ class InboxTest {
         given().auth().oauth2(Tokens.user(alice)).queryParam("size", 2).queryParam("page", 1).when().get(inboxPath(space))
                 .then().statusCode(200).body("items.title", contains("January"))
                 .body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        // A full page and a page past the end do not tell the total: it is counted.
+        given().auth().oauth2(Tokens.user(alice)).queryParam("size", 2).when().get(inboxPath(space))
+                .then().statusCode(200).body("items.title", contains("March", "February"))
+                .body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        given().auth().oauth2(Tokens.user(alice)).queryParam("size", 2).queryParam("page", 5).when().get(inboxPath(space))
+                .then().statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(3));
         given().auth().oauth2(Tokens.user(alice)).queryParam("domain", "BILLING").when().get(inboxPath(space))
                 .then().statusCode(200).body("items.title", contains("March", "January"));
 

@@ -60,11 +60,21 @@ public final class Benchmark {
               --commit-seconds=S   how long each JDBC commit loop runs (default 5)
               --jvm=production     the services' JVM options: production (the images' settings, the default) or
                                    quick (the local run's quick start: C1 only); not with --running
-              --warm-up=N          flows of an uncounted concurrent round first, after 2 sequential ones, so that
+              --warm-up-flows=N    flows of an uncounted concurrent round first, after 2 sequential ones, so that
                                    the rounds measure compiled code (default 20; 0: none)
               --replicas=N         N instances of each service (default 1); flow i calls replica i mod N
               --profile            record the last round with JDK Flight Recorder in each service and print
                                    the hottest frames (the recordings stay in the data directory, jfr/)
+              --endpoints          after the flows, the hot endpoints at line rate with wrk (GET /api/authorizations,
+                                   POST …/domain-usages, GET …/edelivery/documents, each next to the same service's
+                                   /q/health/live as ceiling) and document intake (POST /api/documents, 100 KB PDFs)
+              --only=endpoints     the endpoints round alone (no flow rounds, no commit/Argon2 ceilings)
+              --concurrency=1,2,…  wrk connections per point (default 1,2,4,8,16,32,64,128,256)
+              --intake=1,2,…       concurrency of the document intake (default 1,2,4,8,16,32; 0: none)
+              --endpoint-seconds=S wrk duration per point (default 5)
+              --warm-up-seconds=S  wrk warm-up per endpoint before its curve, not counted (default 10; C2 JVMs
+                                   need 60 or more on 2 cores)
+              --plots=DIR          where the endpoints round writes its SVG plots (default docs/performance)
               --help               this text
             """;
 
@@ -162,8 +172,13 @@ public final class Benchmark {
         String postgres = "jdbc:postgresql://localhost:" + config.postgresPort() + "/postgres";
         List<ProcessStats.Tracked> processes = ProcessStats.ofStack(config.dataDir(), launcherIsThisJvm);
 
+        if (options.endpoints() && !Wrk.installed()) {
+            progress("wrk is not installed: the endpoints round is skipped. Install it with "
+                    + "`sudo apt-get install -y wrk` (Debian/Ubuntu) or `brew install wrk` (macOS).");
+        }
+        boolean endpointsRound = options.endpoints() && Wrk.installed();
         int warmUps = 2;
-        int people = warmUps + options.warmUp() + options.flows().stream().mapToInt(Benchmark::flowsIn).sum();
+        int people = warmUps + options.warmUpFlows() + options.flows().stream().mapToInt(Benchmark::flowsIn).sum();
         progress("creating " + people + " employers in Keycloak, one per flow, and signing them in");
         List<String> users = new RealmUsers(config, http, "bench").create(people);
         RealmUsers.signIn(keycloak, users);
@@ -179,26 +194,69 @@ public final class Benchmark {
         progress("warm-up: " + warmUps + " flows, one after the other (not counted)");
         Latencies warmUpHops = new Latencies();
         Map<String, LongAdder> warmUpChannels = new ConcurrentHashMap<>();
+        CertificationFlow lastWarmUp = null;
+        String lastUser = null;
+        RequestForm lastForm = null;
         for (int i = 0; i < warmUps; i++) {
             Replica replica = replicas.get(i % replicas.size());
-            Guichet employer = Guichet.user(replica.platform(), http, keycloak, nextUser.next(),
-                    RealmUsers.PASSWORD);
-            Duration d = new CertificationFlow(nextForm.next(), employer, replica.operator(), replica.domainSystem(),
-                    replica.printProvider(), warmUpHops, warmUpChannels).run();
+            lastUser = nextUser.next();
+            lastForm = nextForm.next();
+            Guichet employer = Guichet.user(replica.platform(), http, keycloak, lastUser, RealmUsers.PASSWORD);
+            lastWarmUp = new CertificationFlow(lastForm, employer, replica.operator(), replica.domainSystem(),
+                    replica.printProvider(), warmUpHops, warmUpChannels);
+            Duration d = lastWarmUp.run();
             progress("warm-up flow " + (i + 1) + ": " + d.toMillis() + " ms");
         }
+        if (!options.onlyEndpoints()) {
+            flowRounds(config, launcherIsThisJvm, replicas, endpoints, http, keycloak, postgres, processes, nextUser,
+                    nextForm, warmUpHops, warmUpChannels);
+        }
+        if (endpointsRound) {
+            String user = lastUser;
+            Platform platform = replicas.get(0).platform();
+            hotEndpoints(processes, platform, keycloak, replicas.get(0).domainSystem(), Guichet.user(platform, http,
+                    keycloak, user, RealmUsers.PASSWORD), () -> keycloak.user(user, RealmUsers.PASSWORD), lastWarmUp.space(),
+                    lastForm.employer().registrationNumber());
+        }
+    }
+
+    private void hotEndpoints(List<ProcessStats.Tracked> processes, Platform platform, Keycloak keycloak,
+                              Guichet domainSystem, Guichet employer,
+                              java.util.function.Supplier<String> employerToken, java.util.UUID space,
+                              String employerNumber) throws Exception {
+        progress("endpoints round: wrk against the hot endpoints of space " + space);
+        HotEndpoints hot = new HotEndpoints(System.out, options.plots(), options.concurrency(),
+                Duration.ofSeconds(options.endpointSeconds()), Duration.ofSeconds(options.warmUpSeconds()), processes);
+        List<HotEndpoints.Curve> curves = hot.measure(hot.targets(platform.mandate(), platform.space(),
+                platform.edelivery(), space, employerNumber, CertificationFlow.DOMAIN_USED, domainSystem,
+                keycloak::domainSystem, employer, employerToken));
+        hot.print(curves);
+        if (!options.intake().isEmpty()) {
+            progress("document intake: POST /api/documents with 100 KB PDFs");
+            byte[] pdf = lu.ccss.guichet.client.TestDocuments.pdfOfSize("Contribution statement",
+                    "Benchmark document intake", 100 * 1024);
+            hot.printIntake(hot.intake(platform.mailing(), space, employerNumber, CertificationFlow.DOMAIN_USED,
+                    domainSystem, keycloak::domainSystem, pdf, options.intake()));
+        }
+    }
+
+    private void flowRounds(LauncherConfig config, boolean launcherIsThisJvm, List<Replica> replicas,
+                            Latencies endpoints, Http http, Keycloak keycloak, String postgres,
+                            List<ProcessStats.Tracked> processes,
+                            Iterator<String> nextUser, Iterator<RequestForm> nextForm, Latencies warmUpHops,
+                            Map<String, LongAdder> warmUpChannels) throws Exception {
 
         List<Round> results = new ArrayList<>();
         Map<String, Profiles.Summary> profiles = Map.of();
         int profiledRound = 0;
         List<Integer> rounds = new ArrayList<>();
-        if (options.warmUp() > 0) {
-            rounds.add(options.warmUp());
+        if (options.warmUpFlows() > 0) {
+            rounds.add(options.warmUpFlows());
         }
         rounds.addAll(options.flows());
         for (int index = 0; index < rounds.size(); index++) {
             int n = rounds.get(index);
-            boolean warmingUp = index == 0 && options.warmUp() > 0;
+            boolean warmingUp = index == 0 && options.warmUpFlows() > 0;
             progress((warmingUp ? "warm-up round (not counted, lets the JIT compile the hot paths): " : "round: ") + n
                     + " concurrent flow(s)");
             endpoints.clear();
@@ -294,6 +352,11 @@ public final class Benchmark {
         if (!profiles.isEmpty()) {
             report.printProfiles(profiledRound, profiles);
         }
+        List<Scaling.Point> points = results.stream().map(r -> new Scaling.Point(r.n(), r.flowsPerSecond(),
+                r.durations().isEmpty() ? Double.NaN : r.cpuSeconds() / r.durations().size(),
+                r.flowPercentile(50).toMillis() / 1000.0)).toList();
+        double argon2Ceiling = Runtime.getRuntime().availableProcessors() / (argon2 * ARGON2_PER_FLOW);
+        progress("scaling figure: " + Scaling.record(options.plots(), config.replicas(), points, argon2Ceiling));
     }
 
     /** How many flows a round of {@code concurrency} workers runs. */
@@ -369,16 +432,25 @@ public final class Benchmark {
 
     /** The command line. */
     record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds,
-                   boolean productionJvm, boolean profile, int warmUp, int replicas) {
+                   boolean endpoints, boolean onlyEndpoints, List<Integer> concurrency, List<Integer> intake,
+                   int endpointSeconds, int warmUpSeconds, Path plots, boolean productionJvm, boolean profile,
+                   int warmUpFlows, int replicas) {
         static Options parse(String[] args) {
             List<Integer> flows = List.of(1, 10, 50);
+            boolean endpoints = false;
+            boolean onlyEndpoints = false;
+            List<Integer> concurrency = List.of(1, 2, 4, 8, 16, 32, 64, 128, 256);
+            List<Integer> intake = List.of(1, 2, 4, 8, 16, 32);
+            int endpointSeconds = 5;
+            int warmUpSeconds = 10;
+            Path plots = Path.of("docs", "performance");
             boolean running = false;
             Path dataDir = null;
             int portOffset = 0;
             int commitSeconds = 5;
             boolean productionJvm = true;
             boolean profile = false;
-            int warmUp = 20;
+            int warmUpFlows = 20;
             int replicas = 1;
             for (String arg : args) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -389,6 +461,21 @@ public final class Benchmark {
                     if (flows.isEmpty() || flows.stream().anyMatch(f -> f < 1 || f > 500)) {
                         throw new IllegalArgumentException("--flows: numbers from 1 to 500, e.g. --flows=1,10,50");
                     }
+                } else if (arg.equals("--endpoints")) {
+                    endpoints = true;
+                } else if (arg.equals("--only=endpoints")) {
+                    endpoints = true;
+                    onlyEndpoints = true;
+                } else if (arg.startsWith("--concurrency=")) {
+                    concurrency = numbers("--concurrency", value, 0, 1024);
+                } else if (arg.startsWith("--intake=")) {
+                    intake = numbers("--intake", value, 0, 1024).stream().filter(n -> n > 0).toList();
+                } else if (arg.startsWith("--endpoint-seconds=")) {
+                    endpointSeconds = Integer.parseInt(value);
+                } else if (arg.startsWith("--warm-up-seconds=")) {
+                    warmUpSeconds = Integer.parseInt(value);
+                } else if (arg.startsWith("--plots=")) {
+                    plots = Path.of(value);
                 } else if (arg.equals("--running")) {
                     running = true;
                 } else if (arg.startsWith("--data-dir=")) {
@@ -401,15 +488,25 @@ public final class Benchmark {
                     productionJvm = value.equals("production");
                 } else if (arg.startsWith("--replicas=")) {
                     replicas = Integer.parseInt(value);
-                } else if (arg.startsWith("--warm-up=")) {
-                    warmUp = Integer.parseInt(value);
+                } else if (arg.startsWith("--warm-up-flows=")) {
+                    warmUpFlows = Integer.parseInt(value);
                 } else if (arg.equals("--profile")) {
                     profile = true;
                 } else {
                     throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
-            return new Options(flows, running, dataDir, portOffset, commitSeconds, productionJvm, profile, warmUp, replicas);
+            return new Options(onlyEndpoints ? List.of() : flows, running, dataDir, portOffset, commitSeconds,
+                    endpoints, onlyEndpoints, concurrency, intake, endpointSeconds, warmUpSeconds, plots, productionJvm,
+                    profile, warmUpFlows, replicas);
+        }
+
+        private static List<Integer> numbers(String option, String value, int min, int max) {
+            List<Integer> list = Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList();
+            if (list.isEmpty() || list.stream().anyMatch(n -> n < min || n > max)) {
+                throw new IllegalArgumentException(option + ": numbers from " + Math.max(1, min) + " to " + max);
+            }
+            return list;
         }
     }
 

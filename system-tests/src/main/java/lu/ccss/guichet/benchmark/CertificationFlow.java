@@ -43,6 +43,7 @@ final class CertificationFlow {
 
     private final Latencies hops;
     private final Map<String, LongAdder> channels;
+    private volatile UUID space;
 
     /** {@code form}'s employer must be in the employer register already ({@code Register}). */
     CertificationFlow(RequestForm form, Guichet employer, Guichet operator, Guichet domainSystem,
@@ -62,6 +63,7 @@ final class CertificationFlow {
         String employerNumber = form.employer().registrationNumber();
 
         UUID space = Steps.createSpace(employer, "Benchmark " + employerNumber);
+        this.space = space;
         waited("space created → known to certification-service",
                 () -> Steps.awaitSpaceKnownToCertification(employer, space));
         UUID request = employer.openRequest(space).expect(201).locationId();
@@ -114,6 +116,11 @@ final class CertificationFlow {
                 "Contribution statement", DOCUMENT).expect(202).json();
         channels.computeIfAbsent(sent.get("channel").asText(), c -> new LongAdder()).increment();
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The flow's space (null before {@link #run}): certified in the four domains, eDelivery active for {@link #DOMAIN_USED}. */
+    UUID space() {
+        return space;
     }
 
     private void hop(String name, Instant from, Instant to) {

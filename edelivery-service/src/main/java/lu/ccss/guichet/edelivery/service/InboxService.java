@@ -86,12 +86,19 @@ public class InboxService {
         inbox.storeContent(document.id, vault.seal(document.id, checked.bytes()));
     }
 
-    @Transactional
+    /**
+     * A page of the inbox. Read only, so no JTA transaction of its own (under READ COMMITTED each statement sees its
+     * own snapshot either way); the count is asked only when the page does not tell it: a page neither full nor
+     * empty-past-the-end holds the last entries, so the total is the entries before it plus its own.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(UUID spaceId, Domain domain, boolean unreadOnly, int page, int size) {
         access.requireMember(spaceId);
         String reader = caller.userId();
-        return new Page(inbox.page(spaceId, reader, domain, unreadOnly, page, size), page, size,
-                inbox.count(spaceId, reader, domain, unreadOnly));
+        List<InboxRepository.Entry> entries = inbox.page(spaceId, reader, domain, unreadOnly, page, size);
+        boolean last = entries.size() < size && (!entries.isEmpty() || page == 0);
+        long total = last ? (long) page * size + entries.size() : inbox.count(spaceId, reader, domain, unreadOnly);
+        return new Page(entries, page, size, total);
     }
 
     /** The document's bytes; the first download by a person records the reading and publishes DocumentRead. */

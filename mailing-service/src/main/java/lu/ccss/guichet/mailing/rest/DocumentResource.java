@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import lu.ccss.guichet.mailing.domain.DocumentSubmission;
 import lu.ccss.guichet.mailing.service.DocumentService;
+import lu.ccss.guichet.mailing.service.IntakeTimers;
 import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.limits.BodyLimit;
 import lu.ccss.guichet.platform.security.Caller;
@@ -26,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DocumentResource {
 
     private final DocumentService documents;
+    private final IntakeTimers timers;
 
-    public DocumentResource(DocumentService documents) {
+    public DocumentResource(DocumentService documents, IntakeTimers timers) {
         this.documents = documents;
+        this.timers = timers;
     }
 
     @POST
@@ -54,8 +57,12 @@ public class DocumentResource {
     @APIResponse(responseCode = "403", description = "Not a domain system")
     @APIResponse(responseCode = "409", description = "documentId already used for another document")
     public Response send(@NotNull(message = "is required") @Valid LetterRequests.SendDocument body) {
-        DocumentSubmission submission = DocumentSubmission.of(body.documentId(), body.spaceId(), body.employer(),
-                body.domain(), body.title(), body.content());
-        return Response.accepted(LetterViews.DocumentView.of(documents.send(submission))).build();
+        return timers.request(() -> {
+            DocumentSubmission submission = timers.validation(() -> DocumentSubmission.of(body.documentId(),
+                    body.spaceId(), body.employer(), body.domain(), body.title(), body.content()));
+            // The transaction's time includes its commit: DocumentService.send is @Transactional.
+            DocumentService.Outcome outcome = timers.transaction(() -> documents.send(submission));
+            return Response.accepted(LetterViews.DocumentView.of(outcome)).build();
+        });
     }
 }

@@ -49,10 +49,12 @@ public class DocumentService {
     private final LetterVault vault;
     private final Outbox outbox;
     private final Caller caller;
+    private final IntakeTimers timers;
 
     public DocumentService(EDeliveryActivationRepository activations, RegisteredRecipients recipients,
                            DocumentDispatchRepository dispatches, LetterRepository letters, LetterRenderer renderer,
-                           LetterVault vault, Outbox outbox, Caller caller) {
+                           LetterVault vault, Outbox outbox, Caller caller,
+                           IntakeTimers timers) {
         this.activations = activations;
         this.recipients = recipients;
         this.dispatches = dispatches;
@@ -61,12 +63,13 @@ public class DocumentService {
         this.vault = vault;
         this.outbox = outbox;
         this.caller = caller;
+        this.timers = timers;
     }
 
     /** Sends the document one way or the other; the same document id sent again with the same PDF is answered alike. */
     @Transactional
     public Outcome send(DocumentSubmission document) {
-        String sha256 = LetterRenderer.sha256(document.content());
+        String sha256 = timers.hashing(() -> LetterRenderer.sha256(document.content()));
         Optional<DocumentDispatch> earlier = dispatches.findByIdOptional(document.documentId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), document, sha256);
@@ -121,9 +124,9 @@ public class DocumentService {
         String reference = document.documentId().toString();
         LetterModels.Header header = renderer.header(letter.id, language, name, employer.address(), reference,
                 document.employer(), now);
-        RenderedLetter rendered = renderer.documentLetter(language, header,
+        RenderedLetter rendered = timers.rendering(() -> renderer.documentLetter(language, header,
                 new LetterModels.DocumentCover(document.domain(), document.title(), document.pages()),
-                document.content());
+                document.content()));
         letter.kind = LetterKind.DOCUMENT;
         letter.language = language;
         letter.reference = reference;
@@ -133,7 +136,7 @@ public class DocumentService {
         letter.address = Address.of(employer.address());
         letter.pages = rendered.pages();
         letter.contentSha256 = rendered.sha256();
-        letter.pdfEncrypted = vault.seal(letter.id, rendered.pdf());
+        letter.pdfEncrypted = timers.encryption(() -> vault.seal(letter.id, rendered.pdf()));
         var generated = letter.generated(now, "document " + document.documentId() + " (sha256 " + sha256 + ")");
         letters.persist(letter);
         letters.record(generated);

@@ -48,7 +48,7 @@ public class AuthorizationResource {
             @QueryParam("domain") @ValidDomain String domain) {
         return authorizations.mandate(Checked.uuid(spaceId), RegistrationNumber.normalise(employer.strip()),
                         Domain.parse(domain).orElseThrow())
-                .map(c -> new MandateViews.AuthorizationView(true, c.capacity, c.grantedAt))
+                .map(c -> new MandateViews.AuthorizationView(true, c.capacity(), c.grantedAt()))
                 .orElse(new MandateViews.AuthorizationView(false, null, null));
     }
 }

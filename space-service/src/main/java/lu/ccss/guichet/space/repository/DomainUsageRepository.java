@@ -22,26 +22,20 @@ public class DomainUsageRepository {
      * on the primary key until the other transaction ends, then counts as a further use: only one is ever first.
      */
     public boolean record(UUID spaceId, DomainUse use, Instant at) {
-        int inserted = entityManager.createNativeQuery("insert into domain_usage (space_id, employer, domain, "
+        // One statement (one round trip) for a first use and a further one alike: xmax is 0 for the row version
+        // the insert created, not for the one the update wrote.
+        Object inserted = entityManager.createNativeQuery("insert into domain_usage (space_id, employer, domain, "
                         + "first_usage_kind, first_used_at, last_usage_kind, last_used_at, use_count) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?4, ?5, 1) on conflict do nothing")
+                        + "values (?1, ?2, ?3, ?4, ?5, ?4, ?5, 1) on conflict (space_id, employer, domain) do update "
+                        + "set use_count = domain_usage.use_count + 1, last_usage_kind = excluded.last_usage_kind, "
+                        + "last_used_at = greatest(domain_usage.last_used_at, excluded.last_used_at) "
+                        + "returning (xmax = 0)")
                 .setParameter(1, spaceId)
                 .setParameter(2, use.employer())
                 .setParameter(3, use.domain().name())
                 .setParameter(4, use.usageKind().name())
                 .setParameter(5, at)
-                .executeUpdate();
-        if (inserted == 1) {
-            return true;
-        }
-        entityManager.createNativeQuery("update domain_usage set use_count = use_count + 1, last_usage_kind = ?4, "
-                        + "last_used_at = greatest(last_used_at, ?5) where space_id = ?1 and employer = ?2 and domain = ?3")
-                .setParameter(1, spaceId)
-                .setParameter(2, use.employer())
-                .setParameter(3, use.domain().name())
-                .setParameter(4, use.usageKind().name())
-                .setParameter(5, at)
-                .executeUpdate();
-        return false;
+                .getSingleResult();
+        return Boolean.TRUE.equals(inserted);
     }
 }
