@@ -41,6 +41,9 @@ public final class RealmUsers {
                 + "/admin/realms/" + LauncherConfig.REALM + "/roles/user")), admin).expect(200).json();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            if (i > 0 && i % 50 == 0) {
+                admin = adminToken(); // the master realm's tokens live 60 s: hundreds of users take longer
+            }
             String username = prefix + (++created);
             Map<String, Object> user = new LinkedHashMap<>();
             user.put("username", username);

@@ -8,6 +8,7 @@ import lu.ccss.guichet.client.Poll.Attempt;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.client.Steps;
 import lu.ccss.guichet.systemtest.TraceReceiver.Link;
+import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.systemtest.TraceReceiver.ReceivedSpan;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(6)
 class TraceChainIT {
 
-    private static final String REQUEST_TRANSMITTED = "lu.ccss.certification.request-transmitted.v2";
-    private static final String CODES_ISSUED = "lu.ccss.mandate.codes-issued.v1";
-    private static final String LETTER_POSTED = "lu.ccss.mailing.letter-posted.v1";
+    private static final String REQUEST_TRANSMITTED = EventTypes.REQUEST_TRANSMITTED.type();
+    private static final String CODES_ISSUED = EventTypes.CODES_ISSUED.type();
+    private static final String LETTER_POSTED = EventTypes.LETTER_POSTED.type();
     private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(30);
 
     @Test
