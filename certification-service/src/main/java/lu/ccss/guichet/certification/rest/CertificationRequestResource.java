@@ -23,6 +23,7 @@ import lu.ccss.guichet.certification.rest.RequestViews.RequestView;
 import lu.ccss.guichet.certification.service.RequestQueries;
 import lu.ccss.guichet.certification.service.SubmissionService;
 import lu.ccss.guichet.certification.service.WizardService;
+import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 import lu.ccss.guichet.platform.errors.DomainException;
 import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
@@ -197,7 +198,7 @@ public class CertificationRequestResource {
     @APIResponse(responseCode = "409", description = "The request is no longer a draft")
     public RequestView securityCode(@PathParam("id") UUID id,
                                     @NotNull(message = "is required") @Valid StepRequests.SecurityCode body) {
-        wizard.saveSecurityCode(id, body.code());
+        Argon2idHasher.inTurn(() -> wizard.saveSecurityCode(id, body.code()));
         return view(id);
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import lu.ccss.guichet.mandate.domain.CertificationAttempt;
 import lu.ccss.guichet.mandate.domain.Mandate;
 import lu.ccss.guichet.mandate.service.MandateService;
+import lu.ccss.guichet.platform.crypto.Argon2idHasher;
 import lu.ccss.guichet.platform.idempotency.Idempotent;
 import lu.ccss.guichet.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,7 +66,7 @@ public class MandateResource {
                             @NotNull(message = "is required") @Valid MandateRequests.Certify body, UriInfo uri) {
         CertificationAttempt attempt = CertificationAttempt.of(body.domain(), body.capacity(), body.accessCode(),
                 body.securityCode());
-        Mandate granted = mandates.certify(spaceId, attempt);
+        Mandate granted = Argon2idHasher.inTurn(() -> mandates.certify(spaceId, attempt));
         return Response.created(uri.getAbsolutePathBuilder().path(granted.id.toString()).build())
                 .entity(MandateViews.MandateView.of(granted, null)).build();
     }

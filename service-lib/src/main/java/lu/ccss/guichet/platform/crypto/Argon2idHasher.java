@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,7 @@ public final class Argon2idHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Semaphore TURNS = new Semaphore(MAX_CONCURRENT, true);
+    private static final ThreadLocal<Boolean> HOLDS_TURN = ThreadLocal.withInitial(() -> false);
 
     private final int memoryKib;
     private final int iterations;
@@ -179,20 +181,38 @@ public final class Argon2idHasher {
         byte[] password = Arrays.copyOfRange(encoded.array(), encoded.position(), encoded.limit());
         byte[] out = new byte[length];
         try {
-            TURNS.acquire();
-        } catch (InterruptedException e) {
+            return inTurn(() -> {
+                generator.generateBytes(password, out);
+                return out;
+            });
+        } finally {
             Arrays.fill(password, (byte) 0);
             Arrays.fill(encoded.array(), (byte) 0);
+        }
+    }
+
+    /**
+     * Runs {@code work} holding one of the {@link #MAX_CONCURRENT} turns; the Argon2id computations inside it do not
+     * wait again. A caller that hashes inside a database transaction takes its turn before the transaction starts:
+     * requests queue for a turn without holding a pooled connection (and a row lock) meanwhile, so a burst of
+     * certifications cannot empty the connection pool for everyone else.
+     */
+    public static <T> T inTurn(Supplier<T> work) {
+        if (HOLDS_TURN.get()) {
+            return work.get();
+        }
+        try {
+            TURNS.acquire();
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to compute an Argon2id hash", e);
         }
+        HOLDS_TURN.set(true);
         try {
-            generator.generateBytes(password, out);
-            return out;
+            return work.get();
         } finally {
+            HOLDS_TURN.set(false);
             TURNS.release();
-            Arrays.fill(password, (byte) 0);
-            Arrays.fill(encoded.array(), (byte) 0);
         }
     }
 

@@ -40,8 +40,12 @@ public final class TransientFailures {
                 && (TRANSIENT_STATES.contains(sqlState) || TRANSIENT_CLASSES.contains(sqlState.substring(0, 2)));
     }
 
-    /** Agroal says "no connection in time" with a plain SQLException and no state: its message is all there is. */
+    /**
+     * Agroal says "no connection in time" with a plain SQLException and no state, in two wordings ("Acquisition
+     * timeout while waiting for new connection", "Sorry, acquisition timeout!"): its message is all there is.
+     */
     private static boolean isPoolTimeout(SQLException e) {
-        return e.getSQLState() == null && e.getMessage() != null && e.getMessage().startsWith("Acquisition timeout");
+        return e.getSQLState() == null && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
 }

@@ -43,6 +43,33 @@ class CryptoTest {
     }
 
     @Test
+    void workHoldingATurnComputesInsideItWithoutWaitingForASecondTurn() throws Exception {
+        String hash = Argon2idHasher.withDefaults().hash("Secr3t-42");
+        int holders = Argon2idHasher.MAX_CONCURRENT;
+        ExecutorService pool = Executors.newFixedThreadPool(holders);
+        try {
+            CountDownLatch allHoldATurn = new CountDownLatch(holders);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < holders; i++) {
+                results.add(pool.submit(() -> Argon2idHasher.inTurn(() -> {
+                    allHoldATurn.countDown();
+                    try {
+                        allHoldATurn.await(); // every turn is taken: a verification that waited for one never ends
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return Argon2idHasher.verify(hash, "Secr3t-42");
+                })));
+            }
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get(1, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aBurstOfArgon2idVerificationsRunsAtMostAsManyAtOnceAsTheLimitAndAllSucceed() throws Exception {
         String hash = Argon2idHasher.withDefaults().hash("Secr3t-42");
         int burst = Argon2idHasher.MAX_CONCURRENT * 4;

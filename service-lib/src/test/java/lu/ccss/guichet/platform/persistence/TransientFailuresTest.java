@@ -22,6 +22,7 @@ class TransientFailuresTest {
         assertTrue(TransientFailures.isTransient(wrapped(new SQLTransientConnectionException("gone"))));
         assertTrue(TransientFailures.isTransient(wrapped(
                 new SQLException("Acquisition timeout while waiting for new connection"))));
+        assertTrue(TransientFailures.isTransient(wrapped(new SQLException("Sorry, acquisition timeout!"))));
     }
 
     @Test
