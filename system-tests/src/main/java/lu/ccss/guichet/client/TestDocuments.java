@@ -23,24 +23,7 @@ public final class TestDocuments {
 
     /** A one-page PDF with a title and a line of text. */
     public static byte[] pdf(String title, String line) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 16);
-                content.newLineAtOffset(72, 720);
-                content.showText(title);
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                content.newLineAtOffset(0, -24);
-                content.showText(line);
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return onePage(title, line, null);
     }
 
     /**
@@ -56,10 +39,15 @@ public final class TestDocuments {
                 noise.setRGB(x, y, random.nextInt(1 << 24));
             }
         }
+        return onePage(title, line, noise);
+    }
+
+    /** A page with a title, a line of text and, if given, the image below them. */
+    private static byte[] onePage(String title, String line, BufferedImage image) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(document, noise);
+            PDImageXObject picture = image == null ? null : LosslessFactory.createFromImage(document, image);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.beginText();
                 content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 16);
@@ -69,7 +57,9 @@ public final class TestDocuments {
                 content.newLineAtOffset(0, -24);
                 content.showText(line);
                 content.endText();
-                content.drawImage(image, 72, 300, 300, 300);
+                if (picture != null) {
+                    content.drawImage(picture, 72, 300, 300, 300);
+                }
             }
             document.save(out);
             return out.toByteArray();
