@@ -20,16 +20,34 @@ public final class TransientFailures {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53");
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
 
+    /** Causes and suppressed exceptions looked at, at most (a cycle or a pathological chain ends there). */
+    private static final int MAX_DEPTH = 64;
+
     private TransientFailures() {
     }
 
+    /**
+     * Looks through the causes and the suppressed exceptions: a commit that fails because PostgreSQL is going down
+     * arrives as a {@code RollbackException} whose cause chain says nothing, the driver's 57P01 being suppressed
+     * under the {@code XAException} of the commit (the chaos test dead-lettered an event on it).
+     */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return isTransient(failure, 0);
+    }
+
+    private static boolean isTransient(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause() == t ? null : t.getCause()) {
+            depth++;
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }
             if (t instanceof SQLException sql && (isTransientState(sql.getSQLState()) || isPoolTimeout(sql))) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed, depth)) {
+                    return true;
+                }
             }
         }
         return false;

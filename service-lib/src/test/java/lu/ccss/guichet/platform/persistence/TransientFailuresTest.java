@@ -26,11 +26,24 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aCommitRefusedBecausePostgresIsGoingDownPassesThoughOnlyASuppressedExceptionSaysSo() {
+        // As Narayana reports it: RollbackException, the driver's 57P01 suppressed under the commit's XAException.
+        Exception commit = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        commit.addSuppressed(xa);
+        assertTrue(TransientFailures.isTransient(new IllegalStateException("Error invoking subclass method", commit)));
+    }
+
+    @Test
     void aBrokenRuleOrABugDoesNotPass() {
         assertFalse(TransientFailures.isTransient(wrapped(new SQLException("duplicate key", "23505"))));
         assertFalse(TransientFailures.isTransient(wrapped(new SQLException("value too long", "22001"))));
         assertFalse(TransientFailures.isTransient(new IllegalArgumentException("poison")));
         assertFalse(TransientFailures.isTransient(wrapped(new SQLException("no state"))));
+        Exception suppressedBug = new IllegalStateException("handler failed");
+        suppressedBug.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(TransientFailures.isTransient(suppressedBug));
     }
 
     private static RuntimeException wrapped(SQLException cause) {
