@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(4)
 class ChaosIT {
 
-    static final int FLOWS = 30;
+    static final int FLOWS = 20;
     private static final Duration SETTLE = Duration.ofMinutes(2);
 
     @Test

@@ -107,8 +107,11 @@ final class ChildProcess {
         }
     }
 
-    /** Waits up to {@code grace} for the process tree to end, then kills what is left. */
-    void awaitStop(Duration grace) {
+    /**
+     * Waits up to {@code grace} for the process tree to end, then kills what is left; answers whether it ended within
+     * the grace (false: it had to be killed).
+     */
+    boolean awaitStop(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle h : handles()) {
             long left = deadline - System.nanoTime();
@@ -118,8 +121,10 @@ final class ChildProcess {
                 // still alive: killed below
             }
         }
+        boolean endedInTime = true;
         for (ProcessHandle h : handles()) {
             if (h.isAlive()) {
+                endedInTime = false;
                 h.descendants().forEach(ProcessHandle::destroyForcibly);
                 h.destroyForcibly();
             }
@@ -131,6 +136,7 @@ final class ChildProcess {
                 // reported by the caller's leftover check
             }
         }
+        return endedInTime;
     }
 
     /** The first lines of the log that report an error or its cause, to show why something failed. */

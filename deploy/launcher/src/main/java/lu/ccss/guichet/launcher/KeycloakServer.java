@@ -54,6 +54,8 @@ final class KeycloakServer {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", LauncherConfig.KEYCLOAK_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", LauncherConfig.KEYCLOAK_ADMIN_PASSWORD);
+        // A local Keycloak only signs people in: C1 alone starts it with a quarter less CPU (34 -> 25 CPU-s).
+        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + config.keycloakPort(),
                 "--hostname=" + config.keycloakUrl(), "--import-realm");
@@ -107,6 +109,10 @@ final class KeycloakServer {
 
     void stop() {
         process.stop(progress);
+    }
+
+    List<String> killedAfterGrace() {
+        return process.killedAfterGrace();
     }
 
     List<ProcessHandle> handles() {

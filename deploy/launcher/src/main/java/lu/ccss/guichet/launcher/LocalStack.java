@@ -123,6 +123,16 @@ public final class LocalStack implements AutoCloseable {
         return all.stream().filter(ProcessHandle::isAlive).distinct().toList();
     }
 
+    /**
+     * The processes {@link #close()} had to kill because they had not ended within the grace after SIGTERM: a
+     * shutdown slower than the one a Kubernetes pod is given.
+     */
+    public List<String> killedAfterGrace() {
+        List<String> killed = new ArrayList<>(services.killedAfterGrace());
+        killed.addAll(keycloak.killedAfterGrace());
+        return killed;
+    }
+
     public long postmasterPid() {
         return infrastructure.postmasterPid();
     }

@@ -16,6 +16,7 @@ final class ProcessGroup {
     private final String what;
     private final Runnable checkNotClosed;
     private final List<ChildProcess> children = new ArrayList<>();
+    private final List<String> killedAfterGrace = new ArrayList<>();
 
     /**
      * {@code what} names the group in the progress message, e.g. "Stopping services"; {@code checkNotClosed} throws
@@ -42,7 +43,7 @@ final class ProcessGroup {
         return List.copyOf(children);
     }
 
-    /** Asks every process to stop and kills what is still running after the grace period. */
+    /** Asks every process to stop and kills what is still running when the grace period (shared by all) is over. */
     void stop(Consumer<String> progress) {
         List<ChildProcess> toStop;
         synchronized (this) {
@@ -52,7 +53,19 @@ final class ProcessGroup {
             progress.accept("Stopping " + what);
         }
         toStop.forEach(ChildProcess::requestStop);
-        toStop.forEach(c -> c.awaitStop(STOP_GRACE));
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        for (ChildProcess child : toStop) {
+            if (!child.awaitStop(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)))) {
+                synchronized (this) {
+                    killedAfterGrace.add(child.name());
+                }
+            }
+        }
+    }
+
+    /** The processes that did not end within the grace after SIGTERM and were killed (a slow shutdown). */
+    synchronized List<String> killedAfterGrace() {
+        return List.copyOf(killedAfterGrace);
     }
 
     /** The processes and every descendant seen, alive or not. */

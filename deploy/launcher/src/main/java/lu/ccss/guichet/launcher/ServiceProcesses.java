@@ -219,6 +219,10 @@ final class ServiceProcesses {
         processes.stop(progress);
     }
 
+    List<String> killedAfterGrace() {
+        return processes.killedAfterGrace();
+    }
+
     List<ProcessHandle> handles() {
         return processes.handles();
     }

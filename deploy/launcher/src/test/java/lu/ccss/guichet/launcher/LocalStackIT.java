@@ -244,6 +244,8 @@ class LocalStackIT {
         stack.close();
         System.out.println("[smoke] stopped in " + LocalStack.seconds(Duration.ofNanos(System.nanoTime() - stopping)));
 
+        assertTrue(stack.killedAfterGrace().isEmpty(), "did not stop within the grace after SIGTERM, killed: "
+                + stack.killedAfterGrace());
         List<ProcessHandle> alive = stack.aliveProcesses();
         assertTrue(alive.isEmpty(), "still running after stop: " + describe(alive));
         List<ProcessHandle> strays = ProcessHandle.allProcesses()
