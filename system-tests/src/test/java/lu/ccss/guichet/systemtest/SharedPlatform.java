@@ -29,9 +29,11 @@ import java.util.stream.Stream;
 
 /**
  * One running platform for every system test class of the run: the same LocalStack as {@code ./run-local.sh} (real
- * PostgreSQL, Kafka, Keycloak and the five services' jars), started by the first class that asks for it and stopped
- * when JUnit closes its root store, after the last class. Starting it takes about a minute and a half; the journey,
- * the authorization matrix and the fuzz suite share it.
+ * PostgreSQL, Kafka, Keycloak and the five services' jars, the space-service twice), started by the first class that
+ * asks for it and stopped by {@link LocalStackIT}, the last class, or else when JUnit closes its root store. Starting
+ * it takes about a minute and a half; every system test class shares it. The clients talk to the first replica; the
+ * space-service's second shares its consumer groups, so its events are handled by both. (Two replicas of every
+ * service made every suite a third slower on two cores.)
  *
  * <p>A class uses it with {@code @ExtendWith(SharedPlatform.Use.class)} and {@link #current()}. After any failure the
  * data directory (the services' logs) is kept under {@code target/platform}.
@@ -102,6 +104,7 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
                 .repoDir(repo())
                 .dataDir(dataDir)
                 .freePorts()
+                .replicas(LocalStackIT.TWIN_SERVICE, 2)
                 .build(LauncherConfig.Build.NEVER)
                 .startupTimeout(Duration.ofMinutes(6))
                 .create();

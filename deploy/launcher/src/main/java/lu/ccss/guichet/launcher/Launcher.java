@@ -148,7 +148,7 @@ public final class Launcher {
         if (!c.services().isEmpty()) {
             b.append("Services (Swagger UI; logs in ").append(c.logsDir()).append("):").append(nl);
             for (ServiceDef s : c.services()) {
-                for (int r = 1; r <= c.replicas(); r++) {
+                for (int r = 1; r <= c.replicas(s); r++) {
                     String name = ServiceReplica.name(s, r);
                     b.append(String.format("  %-24s %s/q/swagger-ui   %s.log%n", name, c.serviceUrls(s).get(r - 1),
                             name));

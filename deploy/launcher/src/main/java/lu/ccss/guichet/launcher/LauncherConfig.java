@@ -35,7 +35,7 @@ import java.util.Set;
  * @param build              when to run Maven for the services' jars
  * @param startupTimeout     how long to wait for everything to be ready
  * @param serviceJvmOptions  JVM options of each service process
- * @param replicas           how many instances of each service run, each on its own port
+ * @param replicas           the most instances any service runs, each on its own port (see {@link #replicas(ServiceDef)})
  * @param portalPort         the reference portal's HTTP port (started with the services unless skipped)
  */
 public record LauncherConfig(
@@ -88,8 +88,9 @@ public record LauncherConfig(
     public LauncherConfig {
         Map<String, List<Integer>> ports = new LinkedHashMap<>();
         servicePorts.forEach((name, list) -> ports.put(name, List.copyOf(list)));
-        if (ports.values().stream().anyMatch(list -> list.size() != replicas)) {
-            throw new IllegalArgumentException(replicas + " replicas, but ports " + ports);
+        if (ports.values().stream().anyMatch(list -> list.isEmpty() || list.size() > replicas)
+                || ports.values().stream().noneMatch(list -> list.size() == replicas)) {
+            throw new IllegalArgumentException("at most " + replicas + " replicas, but ports " + ports);
         }
         servicePorts = Collections.unmodifiableMap(ports);
         skippedServices = Set.copyOf(skippedServices);
@@ -117,6 +118,11 @@ public record LauncherConfig(
     /** Replica 1's port. */
     public int servicePort(ServiceDef service) {
         return servicePorts(service).get(0);
+    }
+
+    /** How many instances of {@code service} run. */
+    public int replicas(ServiceDef service) {
+        return servicePorts(service).size();
     }
 
     /** Every replica's port, replica 1 first. */
@@ -170,7 +176,6 @@ public record LauncherConfig(
         b.build = build;
         b.startupTimeout = startupTimeout;
         b.serviceJvmOptions = new ArrayList<>(serviceJvmOptions);
-        b.replicas = replicas;
         b.portalPort = portalPort;
         return b;
     }
@@ -191,7 +196,6 @@ public record LauncherConfig(
         private Build build = Build.IF_MISSING;
         private Duration startupTimeout = Duration.ofMinutes(5);
         private List<String> serviceJvmOptions = new ArrayList<>(defaultServiceJvmOptions());
-        private int replicas = 1;
         private int portalPort = ServiceDef.PORTAL.defaultPort();
         /** Set by {@link #freePorts()}: replicas added later get free ports too; the ports handed out so far. */
         private Set<Integer> freePortsTaken;
@@ -250,20 +254,24 @@ public record LauncherConfig(
          * the fixed ports, free ports after {@link #freePorts()}, whichever is called first.
          */
         public Builder replicas(int count) {
+            servicePorts.keySet().forEach(service -> replicas(service, count));
+            return this;
+        }
+
+        /** {@code count} instances of one service (the others keep theirs), ports as {@link #replicas(int)}. */
+        public Builder replicas(String service, int count) {
             if (count < 1 || count > MAX_REPLICAS) {
                 throw new IllegalArgumentException("--replicas needs a number from 1 to " + MAX_REPLICAS
                         + ", not " + count);
             }
-            replicas = count;
-            servicePorts.values().forEach(ports -> {
-                int first = ports.get(0);
-                ports.clear();
-                ports.add(first);
-                for (int replica = 2; replica <= count; replica++) {
-                    ports.add(freePortsTaken != null ? freePort(freePortsTaken)
-                            : first + (replica - 1) * REPLICA_PORT_STEP);
-                }
-            });
+            List<Integer> ports = servicePorts.get(ServiceDef.named(service).name());
+            int first = ports.get(0);
+            ports.clear();
+            ports.add(first);
+            for (int replica = 2; replica <= count; replica++) {
+                ports.add(freePortsTaken != null ? freePort(freePortsTaken)
+                        : first + (replica - 1) * REPLICA_PORT_STEP);
+            }
             return this;
         }
 
@@ -305,7 +313,7 @@ public record LauncherConfig(
             return new LauncherConfig(repo.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(),
                     cache.toAbsolutePath().normalize(), postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
                     servicePorts, fresh, startServices, skippedServices, build, startupTimeout, serviceJvmOptions,
-                    replicas, portalPort);
+                    servicePorts.values().stream().mapToInt(List::size).max().orElse(1), portalPort);
         }
     }
 

@@ -45,7 +45,7 @@ final class ServiceProcesses {
     void start() {
         secrets.ensure();
         progress.accept("Starting " + String.join(", ", config.services().stream().map(ServiceDef::name).toList())
-                + (config.replicas() > 1 ? " (" + config.replicas() + " replicas each)" : ""));
+                + (config.replicas() > 1 ? " (up to " + config.replicas() + " replicas each)" : ""));
         for (ServiceDef s : config.services()) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -54,7 +54,7 @@ final class ServiceProcesses {
             command.add("-Dguichet.data-dir=" + config.dataDir());
             command.add("-jar");
             command.add(s.jar(config.repoDir()).toString());
-            for (int r = 1; r <= config.replicas(); r++) {
+            for (int r = 1; r <= config.replicas(s); r++) {
                 int port = config.servicePorts(s).get(r - 1);
                 String name = ServiceReplica.name(s, r);
                 ServiceReplica replica = new ServiceReplica(s, r, port, command, environment(s, port),
@@ -113,8 +113,7 @@ final class ServiceProcesses {
         ServiceDef def = ServiceDef.named(service);
         return replicas.stream().filter(r -> r.service().equals(def) && r.replica() == replica).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No replica " + replica + " of " + service
-                        + " runs in this stack (" + config.replicas() + " replica(s) of "
-                        + String.join(", ", config.services().stream().map(ServiceDef::name).toList()) + ")"));
+                        + " runs in this stack (" + config.replicas(def) + " replica(s))"));
     }
 
     List<ServiceInstance> instances() {

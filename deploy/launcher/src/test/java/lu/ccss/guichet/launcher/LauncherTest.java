@@ -50,6 +50,22 @@ class LauncherTest {
     }
 
     @Test
+    void oneServiceMayRunMoreReplicasThanTheOthers() {
+        LauncherConfig config = LauncherConfig.builder().dataDir(Path.of("target/ports")).freePorts()
+                .replicas("space-service", 2).create();
+        ServiceDef space = ServiceDef.named("space-service");
+        assertEquals(2, config.replicas());
+        assertEquals(2, config.replicas(space));
+        assertEquals(2, config.serviceUrls(space).size());
+        ServiceDef.ALL.stream().filter(s -> !s.equals(space))
+                .forEach(s -> assertEquals(1, config.replicas(s), s.name()));
+        assertEquals(ServiceDef.ALL.size() + 1, ServiceDef.ALL.stream().mapToInt(config::replicas).sum());
+        assertEquals(config.servicePorts(), config.toBuilder().create().servicePorts());
+        assertEquals(1, LauncherConfig.builder().replicas("space-service", 2).replicas("space-service", 1).create()
+                .replicas());
+    }
+
+    @Test
     void replicasOnFreePortsAreDistinctWhateverTheOrder() {
         for (LauncherConfig config : List.of(
                 LauncherConfig.builder().dataDir(Path.of("target/ports")).freePorts().replicas(2).create(),

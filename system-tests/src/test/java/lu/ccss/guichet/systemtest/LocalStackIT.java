@@ -1,4 +1,9 @@
-package lu.ccss.guichet.launcher;
+package lu.ccss.guichet.systemtest;
+
+import lu.ccss.guichet.launcher.LauncherConfig;
+import lu.ccss.guichet.launcher.LocalStack;
+import lu.ccss.guichet.launcher.ServiceDef;
+import lu.ccss.guichet.launcher.ServiceInstance;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,16 +13,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,11 +30,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -56,18 +55,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The smoke test of the local run: the same {@link LocalStack} as {@code ./run-local.sh}, on free ports and a
- * temporary data directory, so it never collides with a developer's running stack. Runs in the integration-test
- * phase, after the reactor has packaged the services.
+ * The smoke test of the local run: the {@link LocalStack} of {@code ./run-local.sh}, here the system tests' shared
+ * platform (free ports, a data directory under {@code target/platform}, two replicas of the space-service), so it
+ * never collides with a developer's running stack and the build starts one platform, not two.
  *
- * <p>One stack for the whole class, with two replicas of each service, hurt on purpose in order: a replica killed
- * and restarted, Kafka restarted, PostgreSQL restarted; then stopped, leaving nothing behind. The time each part took
+ * <p>Runs after every other suite, since it hurts the platform on purpose, in order: a replica killed (its twin
+ * serving) and restarted,
+ * Kafka restarted, PostgreSQL restarted; then the platform stopped, leaving nothing behind. The time each part took
  * to be ready again is printed as {@code [smoke] timing: ...}.
  */
+@Order(7)
+@ExtendWith(SharedPlatform.Use.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
+    /** The service the shared platform runs twice. */
+    static final String TWIN_SERVICE = "space-service";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
     private static final String SPACE_EVENTS = "guichet.space.events";
@@ -76,62 +80,27 @@ class LocalStackIT {
     private static final Duration NOTICE_DOWN = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** Under target/, wiped before the run; kept after a failure so that the logs can be read. */
-    private final Path dataDir = Path.of("target", "smoke").toAbsolutePath();
-    private boolean failed;
+    private SharedPlatform shared;
+    private Path dataDir;
     private LauncherConfig config;
     private LocalStack stack;
     private String token;
     private String spaceId;
 
-    @RegisterExtension
-    final TestWatcher failures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-        }
-    };
-
     @BeforeAll
-    void startTheStackWithTwoReplicas() throws IOException {
-        KeycloakDistribution.deleteTree(dataDir);
-        Files.createDirectories(dataDir);
-        config = LauncherConfig.builder()
-                .repoDir(Path.of(System.getProperty("guichet.repo", "../..")))
-                .dataDir(dataDir)
-                .freePorts()
-                .replicas(2)
-                .build(LauncherConfig.Build.NEVER)
-                .startupTimeout(Duration.ofMinutes(8))
-                .create();
-        stack = new LocalStack(config, message -> System.out.println("[smoke " + LocalTime.now()
-                .truncatedTo(ChronoUnit.SECONDS) + "] " + message));
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
-        }
-        System.out.println("[smoke] stack ready in " + LocalStack.seconds(stack.startupTime()));
-    }
-
-    @AfterAll
-    void stopAndDeleteDataDirUnlessFailed() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        if (failed) {
-            System.out.println("[smoke] logs kept in " + dataDir.resolve("logs"));
-        } else {
-            KeycloakDistribution.deleteTree(dataDir);
-        }
+    void useTheSharedPlatform() {
+        shared = SharedPlatform.current();
+        dataDir = shared.dataDir();
+        config = shared.config();
+        stack = shared.stack();
     }
 
     @Test
     @Order(1)
     void everyReplicaOfEveryServiceIsReadyOnItsOwnPort() throws Exception {
         List<ServiceInstance> instances = stack.instances();
-        assertEquals(2 * ServiceDef.ALL.size(), instances.size(), "instances: " + instances);
+        assertEquals(2, config.replicas(ServiceDef.named(TWIN_SERVICE)));
+        assertEquals(ServiceDef.ALL.size() + 1, instances.size(), "instances: " + instances);
         assertEquals(instances.size(), instances.stream().map(ServiceInstance::port).distinct().count(),
                 "distinct ports: " + instances);
         for (ServiceDef s : ServiceDef.ALL) {
@@ -165,19 +134,19 @@ class LocalStackIT {
     @Test
     @Order(3)
     void aKilledReplicaIsGoneWhileItsTwinServesAndARestartBringsItBackOnTheSamePort() throws Exception {
-        ServiceInstance before = instance("space-service", 1);
-        stack.kill("space-service", 1);
+        ServiceInstance before = instance(TWIN_SERVICE, 1);
+        stack.kill(TWIN_SERVICE, 1);
 
-        ServiceInstance killed = instance("space-service", 1);
+        ServiceInstance killed = instance(TWIN_SERVICE, 1);
         assertFalse(killed.alive(), "killed: " + killed);
         assertFalse(ProcessHandle.of(before.pid()).map(ProcessHandle::isAlive).orElse(false), "pid " + before.pid());
         assertFalse(accepts(before.port()), "port " + before.port() + " refuses connections once killed");
-        assertEquals("UP", readiness(instance("space-service", 2)), "the other replica");
+        assertEquals("UP", readiness(instance(TWIN_SERVICE, 2)), "the other replica");
         assertSpaceListed(spacesUrls().get(1), spaceId, null);
 
-        Duration ready = stack.restart("space-service", 1);
+        Duration ready = stack.restart(TWIN_SERVICE, 1);
         timing("space-service replica 1 killed (SIGKILL) and restarted: ready again in " + seconds(ready));
-        ServiceInstance after = instance("space-service", 1);
+        ServiceInstance after = instance(TWIN_SERVICE, 1);
         assertTrue(after.alive(), after.toString());
         assertNotEquals(before.pid(), after.pid(), "a new JVM");
         assertEquals(before.port(), after.port(), "the same port");
@@ -242,7 +211,7 @@ class LocalStackIT {
     void stopLeavesNoProcessBehind() {
         long stopping = System.nanoTime();
         stack.close();
-        System.out.println("[smoke] stopped in " + LocalStack.seconds(Duration.ofNanos(System.nanoTime() - stopping)));
+        System.out.println("[smoke] stopped in " + seconds(Duration.ofNanos(System.nanoTime() - stopping)));
 
         assertTrue(stack.killedAfterGrace().isEmpty(), "did not stop within the grace after SIGTERM, killed: "
                 + stack.killedAfterGrace());
@@ -260,7 +229,7 @@ class LocalStackIT {
     }
 
     private List<String> spacesUrls() {
-        return config.serviceUrls(ServiceDef.named("space-service")).stream().map(url -> url + "/api/spaces")
+        return config.serviceUrls(ServiceDef.named(TWIN_SERVICE)).stream().map(url -> url + "/api/spaces")
                 .toList();
     }
 
@@ -352,7 +321,7 @@ class LocalStackIT {
     }
 
     private static String name(ServiceInstance instance) {
-        return ServiceReplica.name(ServiceDef.named(instance.service()), instance.replica());
+        return instance.replica() == 1 ? instance.service() : instance.service() + "-" + instance.replica();
     }
 
     /** Readiness is checked by the stack already; this is what a client sees, on every replica. */
