@@ -30,6 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CryptoTest {
 
+    /** Two 3072-bit key pairs for the whole class: generating one takes seconds (the prime search). */
+    private static final KeyPair RECIPIENT = KeyMaterial.generateRsa();
+    private static final KeyPair OTHER = KeyMaterial.generateRsa();
+
     @Test
     void argon2idHashesVerifyOnlyTheirSecretAndAreSalted() {
         Argon2idHasher hasher = Argon2idHasher.withDefaults();
@@ -109,8 +113,8 @@ class CryptoTest {
 
     @Test
     void aSealedBoxOpensOnlyWithItsPrivateKeyAndDetectsTampering() {
-        KeyPair mailing = KeyMaterial.generateRsa();
-        KeyPair other = KeyMaterial.generateRsa();
+        KeyPair mailing = RECIPIENT;
+        KeyPair other = OTHER;
         byte[] codes = "[\"ABCD-EFGH-JKLM\"]".getBytes(StandardCharsets.UTF_8);
         SealedCodes box = SealedBox.seal(codes, KeyMaterial.publicKey(KeyMaterial.pem(mailing.getPublic())), "k1");
 
@@ -197,8 +201,8 @@ class CryptoTest {
 
     @Test
     void aSealedSecurityCodeHashOpensOnlyWithTheMandateKeyAndForItsRequest() {
-        KeyPair mandate = KeyMaterial.generateRsa();
-        KeyPair other = KeyMaterial.generateRsa();
+        KeyPair mandate = RECIPIENT;
+        KeyPair other = OTHER;
         String hash = Argon2idHasher.withDefaults().hash("Secr3t-42");
         UUID requestId = UUID.randomUUID();
         SealedSecurityCodeHash sealed = SecurityCodeHashSeal.seal(hash, requestId, mandate.getPublic(), "m1");
