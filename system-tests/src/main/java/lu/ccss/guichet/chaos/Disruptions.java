@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -31,15 +35,33 @@ public final class Disruptions {
     }
 
     /**
-     * The chaos test's sequence: each service killed once in a random order, then the broker restarted, then
+     * The chaos test's sequence: each service killed once in a random order, each kill at a random moment 1 to 4
+     * seconds after the one before, without waiting for the services killed before to be back (their restarts
+     * overlap, as when a node holding several of them fails); once all are ready again, the broker restarted, then
      * PostgreSQL, each at a random moment 1 to 4 seconds after the previous fault was over.
      */
     public void eachOnce() {
         List<String> order = new ArrayList<>(SERVICES);
         Collections.shuffle(order, random);
-        for (String service : order) {
-            pauseAtRandom();
-            kill(service);
+        ExecutorService restarts = Executors.newFixedThreadPool(order.size());
+        try {
+            List<Future<?>> back = new ArrayList<>();
+            for (String service : order) {
+                pauseAtRandom();
+                stack.kill(service, 1);
+                back.add(restarts.submit(() -> record("killed " + service + ", ready again in "
+                        + millis(stack.restart(service, 1)))));
+            }
+            for (Future<?> restart : back) {
+                restart.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a killed service did not come back", e.getCause());
+        } finally {
+            restarts.shutdownNow();
         }
         pauseAtRandom();
         restartKafka();

@@ -156,16 +156,19 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Starts instance {@code replica} of {@code service} again with the same command line, environment and port
      * (killing it first if it still runs) and waits until it is ready, within the startup timeout; returns how long
-     * that took from the start of its new JVM.
+     * that took from the start of its new JVM. Several services may be restarting at once: only the start itself
+     * is exclusive.
      */
     public Duration restart(String service, int replica) {
+        Readiness.Probe probe;
+        long started;
         synchronized (chaos) {
             requireRunning();
-            Readiness.Probe probe = services.restart(services.replica(service, replica));
-            long started = System.nanoTime();
-            new Readiness(config, progress, this::checkNotClosed).awaitAgain(List.of(probe));
-            return Duration.ofNanos(System.nanoTime() - started);
+            probe = services.restart(services.replica(service, replica));
+            started = System.nanoTime();
         }
+        new Readiness(config, progress, this::checkNotClosed).awaitAgain(List.of(probe));
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** Stops the Kafka broker and starts it again on the same ports and log directory; see {@link Recovery}. */
