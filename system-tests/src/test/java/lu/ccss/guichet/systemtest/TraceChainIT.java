@@ -77,6 +77,8 @@ class TraceChainIT {
         ReceivedSpan letterRendered = handling(certification, "mailing-service", CODES_ISSUED);
         assertHop(certification, transmit, "certification-service", codesIssued);
         assertHop(certification, codesIssued, "mandate-service", letterRendered);
+        printHop("transmit → codes issued", certification, transmit, codesIssued);
+        printHop("codes issued → letter rendered", certification, codesIssued, letterRendered);
 
         // posted → codes usable: the operator's request, a new trace, linked to the one that rendered the letter.
         ReceivedSpan posting = awaitServerSpan(traces, "mailing-service", letterId + "/posted");
@@ -84,7 +86,9 @@ class TraceChainIT {
         assertNotEquals(transmit.traceId(), posting.traceId(), "the posting is the operator's own request");
         assertEquals(List.of(new Link(transmit.traceId(), letterRendered.spanId())), posting.links(),
                 "the posting links to the span that rendered the letter");
-        assertHop(posted, posting, "mailing-service", handling(posted, "mandate-service", LETTER_POSTED));
+        ReceivedSpan codesUsable = handling(posted, "mandate-service", LETTER_POSTED);
+        assertHop(posted, posting, "mailing-service", codesUsable);
+        printHop("letter posted → codes usable", posted, posting, codesUsable);
 
         // The operator asked for the audit by registration number (?employer=): no span the services exported keeps
         // it (for a natural person it is the national number).
@@ -121,6 +125,27 @@ class TraceChainIT {
     private static boolean isHandling(ReceivedSpan span, String service, String eventType) {
         return service.equals(span.service()) && "CONSUMER".equals(span.kind())
                 && eventType.equals(span.attribute("cloudevents.event_type"));
+    }
+
+    /**
+     * Where a hop's time goes, from the spans (the services' clocks, one machine): from the end of the span that
+     * wrote the event to the start of its publish span (the relay woken by the commit), the publish span (the send
+     * until the broker's acknowledgement), from its end to the start of the consumer's span (fetched by the consumer:
+     * the broker's part of the floor), and the consumer's span itself (the handling and its commit). Printed, not
+     * asserted: a timing, on a shared machine, with the JIT still compiling.
+     */
+    private static void printHop(String name, List<ReceivedSpan> trace, ReceivedSpan from, ReceivedSpan consumer) {
+        ReceivedSpan publish = trace.stream().filter(s -> s.spanId().equals(consumer.parentSpanId())).findFirst()
+                .orElseThrow();
+        SharedPlatform.log(String.format(java.util.Locale.ROOT, "hop %s: %.1f ms in all — relay woken %.1f ms after "
+                        + "the writing span ended, publish %.1f ms, consumer started %.1f ms after the ack, handling "
+                        + "%.1f ms", name, ms(consumer.endNanos() - from.endNanos()),
+                ms(publish.startNanos() - from.endNanos()), ms(publish.durationNanos()),
+                ms(consumer.startNanos() - publish.endNanos()), ms(consumer.durationNanos())));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
     }
 
     /**

@@ -29,7 +29,12 @@ final class TraceReceiver implements AutoCloseable {
 
     /** One received span; ids in lower-case hex, the parent empty for a root. */
     record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind,
-                        Map<String, String> attributes, List<Link> links) {
+                        Map<String, String> attributes, List<Link> links, long startNanos, long endNanos) {
+
+        /** Nanoseconds since the epoch, the exporting service's clock (all on this machine: one clock). */
+        long durationNanos() {
+            return endNanos - startNanos;
+        }
 
         String attribute(String key) {
             return attributes.get(key);
@@ -104,7 +109,8 @@ final class TraceReceiver implements AutoCloseable {
                             hex.formatHex(s.getSpanId().toByteArray()), hex.formatHex(s.getParentSpanId().toByteArray()),
                             s.getName(), s.getKind().name().replace("SPAN_KIND_", ""), strings(s.getAttributesList()),
                             s.getLinksList().stream().map(l -> new Link(hex.formatHex(l.getTraceId().toByteArray()),
-                                    hex.formatHex(l.getSpanId().toByteArray()))).toList()));
+                                    hex.formatHex(l.getSpanId().toByteArray()))).toList(),
+                            s.getStartTimeUnixNano(), s.getEndTimeUnixNano()));
                 }
             }
         }
