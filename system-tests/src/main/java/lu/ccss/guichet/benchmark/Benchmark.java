@@ -1,6 +1,7 @@
 package lu.ccss.guichet.benchmark;
 
 import lu.ccss.guichet.client.Guichet;
+import lu.ccss.guichet.client.HopTiming;
 import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
@@ -9,6 +10,7 @@ import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.RealmUsers;
 import lu.ccss.guichet.client.Register;
 import lu.ccss.guichet.client.RequestForm;
+import lu.ccss.guichet.client.TraceReceiver;
 import lu.ccss.guichet.launcher.LaunchException;
 import lu.ccss.guichet.launcher.LauncherConfig;
 import lu.ccss.guichet.launcher.LocalStack;
@@ -63,6 +65,9 @@ public final class Benchmark {
               --warm-up-flows=N    flows of an uncounted concurrent round first, after 2 sequential ones, so that
                                    the rounds measure compiled code (default 20; 0: none)
               --replicas=N         N instances of each service (default 1); flow i calls replica i mod N
+              --trace-hops         tracing on in the services (spans sent to this JVM): each round also prints
+                                   where every hop's time went (relay woken, publish, pick-up, handling); not
+                                   with --running; costs some CPU, so compare its flows/s with a run without
               --profile            record the last round with JDK Flight Recorder in each service and print
                                    the hottest frames (the recordings stay in the data directory, jfr/)
               --endpoints          after the flows, the hot endpoints at line rate with wrk (GET /api/authorizations,
@@ -120,6 +125,7 @@ public final class Benchmark {
         LauncherConfig config;
         LocalStack stack = null;
         Path tempDir = null;
+        TraceReceiver traces = options.traceHops() ? TraceReceiver.start() : null;
         if (options.running()) {
             LauncherConfig.Builder builder = LauncherConfig.builder().portOffset(options.portOffset());
             if (options.dataDir() != null) {
@@ -138,6 +144,10 @@ public final class Benchmark {
                     .serviceJvmOptions(options.productionJvm() ? LauncherConfig.PRODUCTION_SERVICE_JVM_OPTIONS
                             : LauncherConfig.DEFAULT_SERVICE_JVM_OPTIONS)
                     .create();
+            if (traces != null) {
+                Files.createDirectories(dataDir);
+                Files.writeString(dataDir.resolve("services.env"), traces.servicesEnvironment());
+            }
             stack = new LocalStack(config, Benchmark::progress);
             LocalStack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "benchmark-stop"));
@@ -145,11 +155,14 @@ public final class Benchmark {
             progress("platform ready in " + stack.startupTime().toSeconds() + " s");
         }
         try {
-            measure(config, stack != null);
+            measure(config, stack != null, traces);
         } finally {
             if (stack != null) {
                 progress("stopping the platform");
                 stack.close();
+            }
+            if (traces != null) {
+                traces.close();
             }
             if (tempDir != null) {
                 deleteTree(tempDir);
@@ -157,7 +170,7 @@ public final class Benchmark {
         }
     }
 
-    private void measure(LauncherConfig config, boolean launcherIsThisJvm) throws Exception {
+    private void measure(LauncherConfig config, boolean launcherIsThisJvm, TraceReceiver traces) throws Exception {
         Latencies endpoints = new Latencies();
         Http http = new Http(endpoints);
         Keycloak keycloak = new Keycloak(Platform.of(config), http);
@@ -209,7 +222,7 @@ public final class Benchmark {
         }
         if (!options.onlyEndpoints()) {
             flowRounds(config, launcherIsThisJvm, replicas, endpoints, http, keycloak, postgres, processes, nextUser,
-                    nextForm, warmUpHops, warmUpChannels);
+                    nextForm, warmUpHops, warmUpChannels, traces);
         }
         if (endpointsRound) {
             String user = lastUser;
@@ -244,9 +257,10 @@ public final class Benchmark {
                             Latencies endpoints, Http http, Keycloak keycloak, String postgres,
                             List<ProcessStats.Tracked> processes,
                             Iterator<String> nextUser, Iterator<RequestForm> nextForm, Latencies warmUpHops,
-                            Map<String, LongAdder> warmUpChannels) throws Exception {
+                            Map<String, LongAdder> warmUpChannels, TraceReceiver traces) throws Exception {
 
         List<Round> results = new ArrayList<>();
+        Map<Integer, List<HopTiming>> hopTimings = new java.util.LinkedHashMap<>();
         Map<String, Profiles.Summary> profiles = Map.of();
         int profiledRound = 0;
         List<Integer> rounds = new ArrayList<>();
@@ -303,10 +317,12 @@ public final class Benchmark {
             long commitsBefore = Ceilings.committedTransactions(postgres);
             long httpCpuBefore = httpClientThreadsCpu();
             Map<String, Long> threadsBefore = threadCpuByGroup();
+            long startEpochNanos = epochNanos();
             long start = System.nanoTime();
             go.countDown();
             done.await();
             double seconds = (System.nanoTime() - start) / 1e9;
+            long endEpochNanos = epochNanos();
             double clientCpu = (flowThreadsCpu.sum() + httpClientThreadsCpu() - httpCpuBefore) / 1e9;
             long xids = Ceilings.transactionIds(postgres) - xidsBefore - 1; // the query itself takes one id
             long commits = Ceilings.committedTransactions(postgres) - commitsBefore;
@@ -327,6 +343,11 @@ public final class Benchmark {
                     launcherIsThisJvm ? clientCpu : 0, threadGroups);
             if (!warmingUp) {
                 results.add(round);
+                if (traces != null) {
+                    Thread.sleep(1000); // the services export their spans every 200 ms
+                    hopTimings.put(n, HopTiming.all(traces.spans().stream().filter(span -> span.startNanos()
+                            >= startEpochNanos && span.startNanos() <= endEpochNanos).toList()));
+                }
             }
             progress(String.format("round %d: %d ok, %d failed, %.1f s, %.2f flows/s", n, durations.size(),
                     failures.size(), seconds, round.flowsPerSecond()));
@@ -349,6 +370,7 @@ public final class Benchmark {
 
         report.print(config, results, processes, settings, commitRates, argon2, floor, warmUpHops,
                 counts(warmUpChannels));
+        hopTimings.forEach((n, timings) -> report.printHopTimings(n, timings, floor));
         if (!profiles.isEmpty()) {
             report.printProfiles(profiledRound, profiles);
         }
@@ -357,6 +379,11 @@ public final class Benchmark {
                 r.flowPercentile(50).toMillis() / 1000.0)).toList();
         double argon2Ceiling = Runtime.getRuntime().availableProcessors() / (argon2 * ARGON2_PER_FLOW);
         progress("scaling figure: " + Scaling.record(options.plots(), config.replicas(), points, argon2Ceiling));
+    }
+
+    private static long epochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** How many flows a round of {@code concurrency} workers runs. */
@@ -434,7 +461,7 @@ public final class Benchmark {
     record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds,
                    boolean endpoints, boolean onlyEndpoints, List<Integer> concurrency, List<Integer> intake,
                    int endpointSeconds, int warmUpSeconds, Path plots, boolean productionJvm, boolean profile,
-                   int warmUpFlows, int replicas) {
+                   int warmUpFlows, int replicas, boolean traceHops) {
         static Options parse(String[] args) {
             List<Integer> flows = List.of(1, 10, 50);
             boolean endpoints = false;
@@ -452,6 +479,7 @@ public final class Benchmark {
             boolean profile = false;
             int warmUpFlows = 20;
             int replicas = 1;
+            boolean traceHops = false;
             for (String arg : args) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -492,13 +520,15 @@ public final class Benchmark {
                     warmUpFlows = Integer.parseInt(value);
                 } else if (arg.equals("--profile")) {
                     profile = true;
+                } else if (arg.equals("--trace-hops")) {
+                    traceHops = true;
                 } else {
                     throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
             return new Options(onlyEndpoints ? List.of() : flows, running, dataDir, portOffset, commitSeconds,
                     endpoints, onlyEndpoints, concurrency, intake, endpointSeconds, warmUpSeconds, plots, productionJvm,
-                    profile, warmUpFlows, replicas);
+                    profile, warmUpFlows, replicas, traceHops && !running);
         }
 
         private static List<Integer> numbers(String option, String value, int min, int max) {

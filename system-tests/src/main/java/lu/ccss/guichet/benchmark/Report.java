@@ -1,5 +1,6 @@
 package lu.ccss.guichet.benchmark;
 
+import lu.ccss.guichet.client.HopTiming;
 import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.launcher.LauncherConfig;
 
@@ -161,6 +162,36 @@ final class Report {
                 .limit(limit).map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(),
                         100.0 * e.getValue() / Math.max(1, samples)))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * Where each hop's time went in one round, from the services' spans ({@code --trace-hops}): publish + pick-up is
+     * what the broker's produce → consume floor measures; the handling is the consumer's own work and commit.
+     */
+    void printHopTimings(int concurrentFlows, List<HopTiming> timings, HopFloor.Floor floor) {
+        line("## Where the hops' time went, %d concurrent flow(s) (services' spans, ms)", concurrentFlows);
+        line("");
+        Map<String, Latencies> byHop = new java.util.TreeMap<>();
+        for (HopTiming t : timings) {
+            Latencies parts = byHop.computeIfAbsent(t.hop(), h -> new Latencies());
+            parts.recordNanos("in all", t.total());
+            parts.recordNanos("relay woken", t.relayWoken());
+            parts.recordNanos("publish", t.publish());
+            parts.recordNanos("pick-up", t.pickUp());
+            parts.recordNanos("publish + pick-up", t.publish() + t.pickUp());
+            parts.recordNanos("handling", t.handling());
+        }
+        line("| hop (event → consumer) | n | in all p50 / p99 | relay woken p50 | publish p50 | pick-up p50 | "
+                + "publish + pick-up p50 (Kafka floor p50 %.1f) | handling p50 / p99 |", floor.kafkaP50());
+        line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        byHop.forEach((hop, parts) -> {
+            Map<String, Latencies.Summary> s = parts.summaries();
+            line("| %s | %d | %.1f / %.1f | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f |", hop, s.get("in all").count(),
+                    s.get("in all").p50(), s.get("in all").p99(), s.get("relay woken").p50(), s.get("publish").p50(),
+                    s.get("pick-up").p50(), s.get("publish + pick-up").p50(), s.get("handling").p50(),
+                    s.get("handling").p99());
+        });
+        line("");
     }
 
     /** Hops next to their floor; client-observed waits include a poll pause and have no floor. */

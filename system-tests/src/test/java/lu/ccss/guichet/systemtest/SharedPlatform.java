@@ -7,6 +7,7 @@ import lu.ccss.guichet.client.Latencies;
 import lu.ccss.guichet.client.Platform;
 import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.Register;
+import lu.ccss.guichet.client.TraceReceiver;
 import lu.ccss.guichet.launcher.LauncherConfig;
 import lu.ccss.guichet.launcher.LocalStack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -92,11 +93,7 @@ public final class SharedPlatform implements ExtensionContext.Store.CloseableRes
         try {
             deleteTree(dataDir);
             Files.createDirectories(dataDir);
-            Files.writeString(dataDir.resolve("services.env"), String.join("\n",
-                    "OTEL_SDK_DISABLED=false",
-                    "OTEL_EXPORTER_OTLP_ENDPOINT=" + traces.endpoint(),
-                    "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf",
-                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY=200ms", ""));
+            Files.writeString(dataDir.resolve("services.env"), traces.servicesEnvironment());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,13 +3,15 @@ package lu.ccss.guichet.systemtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import lu.ccss.guichet.client.CodeLetters;
 import lu.ccss.guichet.client.Guichet;
+import lu.ccss.guichet.client.HopTiming;
 import lu.ccss.guichet.client.Poll;
 import lu.ccss.guichet.client.Poll.Attempt;
 import lu.ccss.guichet.client.RequestForm;
 import lu.ccss.guichet.client.Steps;
-import lu.ccss.guichet.systemtest.TraceReceiver.Link;
+import lu.ccss.guichet.client.TraceReceiver;
+import lu.ccss.guichet.client.TraceReceiver.Link;
 import lu.ccss.guichet.events.EventTypes;
-import lu.ccss.guichet.systemtest.TraceReceiver.ReceivedSpan;
+import lu.ccss.guichet.client.TraceReceiver.ReceivedSpan;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,25 +129,11 @@ class TraceChainIT {
                 && eventType.equals(span.attribute("cloudevents.event_type"));
     }
 
-    /**
-     * Where a hop's time goes, from the spans (the services' clocks, one machine): from the end of the span that
-     * wrote the event to the start of its publish span (the relay woken by the commit), the publish span (the send
-     * until the broker's acknowledgement), from its end to the start of the consumer's span (fetched by the consumer:
-     * the broker's part of the floor), and the consumer's span itself (the handling and its commit). Printed, not
-     * asserted: a timing, on a shared machine, with the JIT still compiling.
-     */
+    /** Where the hop's time went ({@link HopTiming}): printed, not asserted (a timing, on a shared machine). */
     private static void printHop(String name, List<ReceivedSpan> trace, ReceivedSpan from, ReceivedSpan consumer) {
         ReceivedSpan publish = trace.stream().filter(s -> s.spanId().equals(consumer.parentSpanId())).findFirst()
                 .orElseThrow();
-        SharedPlatform.log(String.format(java.util.Locale.ROOT, "hop %s: %.1f ms in all — relay woken %.1f ms after "
-                        + "the writing span ended, publish %.1f ms, consumer started %.1f ms after the ack, handling "
-                        + "%.1f ms", name, ms(consumer.endNanos() - from.endNanos()),
-                ms(publish.startNanos() - from.endNanos()), ms(publish.durationNanos()),
-                ms(consumer.startNanos() - publish.endNanos()), ms(consumer.durationNanos())));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
+        SharedPlatform.log("hop " + name + ", " + HopTiming.of(from, publish, consumer));
     }
 
     /**

@@ -1,4 +1,4 @@
-package lu.ccss.guichet.systemtest;
+package lu.ccss.guichet.client;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,21 +22,21 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The services' trace collector in a system test: an OTLP/HTTP receiver ({@code POST /v1/traces}, protobuf) in the
- * test's JVM that keeps every span it is sent in memory, as an in-memory exporter would in one service.
+ * The services' trace collector in a system test or the benchmark: an OTLP/HTTP receiver ({@code POST /v1/traces},
+ * protobuf) in this JVM that keeps every span it is sent in memory, as an in-memory exporter would in one service.
  */
-final class TraceReceiver implements AutoCloseable {
+public final class TraceReceiver implements AutoCloseable {
 
     /** One received span; ids in lower-case hex, the parent empty for a root. */
-    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind,
+    public record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind,
                         Map<String, String> attributes, List<Link> links, long startNanos, long endNanos) {
 
         /** Nanoseconds since the epoch, the exporting service's clock (all on this machine: one clock). */
-        long durationNanos() {
+        public long durationNanos() {
             return endNanos - startNanos;
         }
 
-        String attribute(String key) {
+        public String attribute(String key) {
             return attributes.get(key);
         }
 
@@ -46,7 +46,7 @@ final class TraceReceiver implements AutoCloseable {
         }
     }
 
-    record Link(String traceId, String spanId) {
+    public record Link(String traceId, String spanId) {
     }
 
     private final HttpServer server;
@@ -56,7 +56,7 @@ final class TraceReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static TraceReceiver start() {
+    public static TraceReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             TraceReceiver receiver = new TraceReceiver(server);
@@ -69,16 +69,16 @@ final class TraceReceiver implements AutoCloseable {
     }
 
     /** What the services' {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set to. */
-    String endpoint() {
+    public String endpoint() {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
     /** Every span of one trace received so far. */
-    List<ReceivedSpan> trace(String traceId) {
+    public List<ReceivedSpan> trace(String traceId) {
         return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
     }
 
-    List<ReceivedSpan> spans() {
+    public List<ReceivedSpan> spans() {
         return List.copyOf(spans);
     }
 
@@ -120,6 +120,15 @@ final class TraceReceiver implements AutoCloseable {
     private static Map<String, String> strings(List<KeyValue> attributes) {
         return attributes.stream().filter(a -> a.getValue().hasStringValue())
                 .collect(Collectors.toMap(KeyValue::getKey, a -> a.getValue().getStringValue(), (a, b) -> b));
+    }
+
+    /**
+     * The environment a service needs to export its spans here: written to {@code services.env} in a launcher data
+     * directory, it switches tracing on in every service the launcher starts.
+     */
+    public String servicesEnvironment() {
+        return String.join("\n", "OTEL_SDK_DISABLED=false", "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf", "QUARKUS_OTEL_BSP_SCHEDULE_DELAY=200ms", "");
     }
 
     @Override
