@@ -37,7 +37,7 @@ public record HopTiming(String hop, long relayWoken, long publish, long pickUp, 
     }
 
     public static HopTiming of(ReceivedSpan writing, ReceivedSpan publish, ReceivedSpan consumer) {
-        String type = String.valueOf(consumer.attribute("cloudevents.event_type"));
+        String type = String.valueOf(consumer.attribute("cloudevents.event_type")).replaceFirst("\\.v[0-9]+$", "");
         return new HopTiming(type.substring(type.lastIndexOf('.') + 1) + " → " + consumer.service(),
                 publish.startNanos() - writing.endNanos(), publish.durationNanos(),
                 consumer.startNanos() - publish.endNanos(), consumer.durationNanos(),

@@ -16,7 +16,7 @@ class HopTimingTest {
     void aHopIsSplitAtTheEndsOfTheWritingPublishAndConsumerSpans() {
         ReceivedSpan request = span("certification-service", "a", "", "SERVER", null, 0, 40 * MS);
         ReceivedSpan publish = span("certification-service", "b", "a", "PRODUCER", null, 42 * MS, 47 * MS);
-        ReceivedSpan consumer = span("mandate-service", "c", "b", "CONSUMER", "lu.ccss.guichet.RequestTransmitted",
+        ReceivedSpan consumer = span("mandate-service", "c", "b", "CONSUMER", "lu.ccss.guichet.certification.RequestTransmitted.v3",
                 49 * MS, 79 * MS);
         ReceivedSpan unrelated = span("mandate-service", "d", "", "SERVER", null, 50 * MS, 51 * MS);
         ReceivedSpan orphan = span("mailing-service", "e", "missing", "CONSUMER", "lu.ccss.guichet.CodesIssued",
