@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -160,13 +161,7 @@ class LocalStackIT {
         String bootstrap = bootstrap();
         awaitRecordKeyed(bootstrap, SPACE_EVENTS, spaceId);
 
-        Map<String, String> noticed = new LinkedHashMap<>();
-        LocalStack.Recovery recovery = stack.restartKafka(() -> noticed.putAll(watchReadinessGoDown()));
-        timing("Kafka restarted: stopped in " + seconds(recovery.stop()) + ", broker up in "
-                + seconds(recovery.start()) + ", every service ready again " + seconds(recovery.ready())
-                + " after the start");
-        timing("readiness while Kafka was down: " + noticed);
-        assertAllReady();
+        restartWatchingReadiness("Kafka", stack::restartKafka);
 
         awaitRecordKeyed(bootstrap, SPACE_EVENTS, spaceId);
         // the outbox relay's producer found the broker again
@@ -188,14 +183,8 @@ class LocalStackIT {
     @Order(5)
     void afterAPostgresRestartTheServicesAreReadyAgainKeepTheirDataAndRelayEvents() throws Exception {
         long postmaster = stack.postmasterPid();
-        Map<String, String> noticed = new LinkedHashMap<>();
-        LocalStack.Recovery recovery = stack.restartPostgres(() -> noticed.putAll(watchReadinessGoDown()));
-        timing("PostgreSQL restarted: stopped in " + seconds(recovery.stop()) + ", server up in "
-                + seconds(recovery.start()) + ", every service ready again " + seconds(recovery.ready())
-                + " after the start");
-        timing("readiness while PostgreSQL was down: " + noticed);
+        restartWatchingReadiness("PostgreSQL", stack::restartPostgres);
         assertNotEquals(postmaster, stack.postmasterPid(), "a new postmaster");
-        assertAllReady();
 
         List<String> spaces = spacesUrls();
         assertSpaceListed(spaces.get(1), spaceId, null);
@@ -222,6 +211,19 @@ class LocalStackIT {
                 .toList();
         assertTrue(strays.isEmpty(), "processes naming " + dataDir + " after stop: " + describe(strays));
         assertTrue(stack.postmasterPid() > 0, "PostgreSQL's postmaster was seen");
+    }
+
+    /**
+     * Restarts {@code what} with {@code restart}, watching every instance's readiness while it is down; prints the
+     * recovery times and what each instance said, then waits until every instance is ready again.
+     */
+    private void restartWatchingReadiness(String what, Function<Runnable, LocalStack.Recovery> restart) {
+        Map<String, String> noticed = new LinkedHashMap<>();
+        LocalStack.Recovery recovery = restart.apply(() -> noticed.putAll(watchReadinessGoDown()));
+        timing(what + " restarted: stopped in " + seconds(recovery.stop()) + ", up in " + seconds(recovery.start())
+                + ", every service ready again " + seconds(recovery.ready()) + " after the start");
+        timing("readiness while " + what + " was down: " + noticed);
+        assertAllReady();
     }
 
     private String bootstrap() {
