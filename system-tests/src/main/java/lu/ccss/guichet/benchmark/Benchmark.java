@@ -526,9 +526,13 @@ public final class Benchmark {
                     throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
+            if (traceHops && running) {
+                throw new IllegalArgumentException("--trace-hops switches tracing on in the services it starts: "
+                        + "not with --running");
+            }
             return new Options(onlyEndpoints ? List.of() : flows, running, dataDir, portOffset, commitSeconds,
                     endpoints, onlyEndpoints, concurrency, intake, endpointSeconds, warmUpSeconds, plots, productionJvm,
-                    profile, warmUpFlows, replicas, traceHops && !running);
+                    profile, warmUpFlows, replicas, traceHops);
         }
 
         private static List<Integer> numbers(String option, String value, int min, int max) {

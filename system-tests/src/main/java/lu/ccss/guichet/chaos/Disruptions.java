@@ -49,8 +49,7 @@ public final class Disruptions {
             for (String service : order) {
                 pauseAtRandom();
                 stack.kill(service, 1);
-                back.add(restarts.submit(() -> record("killed " + service + ", ready again in "
-                        + millis(stack.restart(service, 1)))));
+                back.add(restarts.submit(() -> restartKilled(service)));
             }
             for (Future<?> restart : back) {
                 restart.get();
@@ -91,6 +90,10 @@ public final class Disruptions {
 
     private void kill(String service) {
         stack.kill(service, 1);
+        restartKilled(service);
+    }
+
+    private void restartKilled(String service) {
         record("killed " + service + ", ready again in " + millis(stack.restart(service, 1)));
     }
 

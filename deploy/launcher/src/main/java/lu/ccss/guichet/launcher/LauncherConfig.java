@@ -28,14 +28,14 @@ import java.util.Set;
  * @param kafkaPort          Kafka's PLAINTEXT listener
  * @param kafkaControllerPort Kafka's KRaft controller listener
  * @param keycloakPort       Keycloak's HTTP port (also in the token issuer)
- * @param servicePorts       HTTP ports by service name, one per replica (the first is replica 1's)
+ * @param servicePorts       HTTP ports by service name, one per replica (the first is replica 1's): as many
+ *                           instances of each service run, each on its own port
  * @param fresh              wipe {@code dataDir} before starting
  * @param startServices      false: PostgreSQL, Kafka and Keycloak only
  * @param skippedServices    services not to start (e.g. one run from the IDE)
  * @param build              when to run Maven for the services' jars
  * @param startupTimeout     how long to wait for everything to be ready
  * @param serviceJvmOptions  JVM options of each service process
- * @param replicas           the most instances any service runs, each on its own port (see {@link #replicas(ServiceDef)})
  * @param portalPort         the reference portal's HTTP port (started with the services unless skipped)
  */
 public record LauncherConfig(
@@ -53,7 +53,6 @@ public record LauncherConfig(
         Build build,
         Duration startupTimeout,
         List<String> serviceJvmOptions,
-        int replicas,
         int portalPort) {
 
     public static final String KEYCLOAK_VERSION = buildProperty("keycloak.version", "26.7.3");
@@ -88,9 +87,8 @@ public record LauncherConfig(
     public LauncherConfig {
         Map<String, List<Integer>> ports = new LinkedHashMap<>();
         servicePorts.forEach((name, list) -> ports.put(name, List.copyOf(list)));
-        if (ports.values().stream().anyMatch(list -> list.isEmpty() || list.size() > replicas)
-                || ports.values().stream().noneMatch(list -> list.size() == replicas)) {
-            throw new IllegalArgumentException("at most " + replicas + " replicas, but ports " + ports);
+        if (ports.values().stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("a service with no port: " + ports);
         }
         servicePorts = Collections.unmodifiableMap(ports);
         skippedServices = Set.copyOf(skippedServices);
@@ -118,6 +116,11 @@ public record LauncherConfig(
     /** Replica 1's port. */
     public int servicePort(ServiceDef service) {
         return servicePorts(service).get(0);
+    }
+
+    /** The most instances any service runs. */
+    public int replicas() {
+        return servicePorts.values().stream().mapToInt(List::size).max().orElse(1);
     }
 
     /** How many instances of {@code service} run. */
@@ -313,7 +316,7 @@ public record LauncherConfig(
             return new LauncherConfig(repo.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(),
                     cache.toAbsolutePath().normalize(), postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
                     servicePorts, fresh, startServices, skippedServices, build, startupTimeout, serviceJvmOptions,
-                    servicePorts.values().stream().mapToInt(List::size).max().orElse(1), portalPort);
+                    portalPort);
         }
     }
 
