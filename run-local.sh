@@ -21,6 +21,7 @@ if [ ! -f "$LAUNCHER" ] \
     || [ -n "$(find deploy/launcher/pom.xml deploy/launcher/src embedded-infra/pom.xml embedded-infra/src \
                    register-import/pom.xml register-import/src deploy/register -newer "$LAUNCHER" | head -n 1)" ]; then
   echo "Building the launcher and the services (the first build takes a few minutes)..."
-  ./mvnw -q -B install -DskipTests -pl deploy/launcher -am
+  ./mvnw -q -B install -DskipTests -am \
+    -pl deploy/launcher,portal,space-service,certification-service,mandate-service,mailing-service,edelivery-service
 fi
 exec "$JAVA" -jar "$LAUNCHER" "$@"

@@ -8,9 +8,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** The stack's Keycloak: a process run from the shared {@link KeycloakDistribution}, with its own home and realm. */
@@ -22,6 +24,8 @@ final class KeycloakServer {
     private final KeycloakDistribution distribution;
     private final ProcessGroup process;
     private FileLock buildLock;
+    private CompletableFuture<ChildProcess> launched;
+    private volatile ChildProcess importing;
 
     /** {@code checkNotClosed} throws if the stack is closing. */
     KeycloakServer(LauncherConfig config, DataDirectory dataDirectory, Consumer<String> progress,
@@ -42,27 +46,69 @@ final class KeycloakServer {
         buildLock = distribution.isBuilt() ? null : distribution.lockForBuild();
     }
 
+    /**
+     * Starts Keycloak. A fresh home gets its database from the realm's {@link RealmTemplate}; when there is none yet
+     * (and Keycloak was built before), the template is made first, on a thread of its own, so that PostgreSQL, Kafka
+     * and the services start meanwhile: {@link #probe()} waits for it.
+     */
     void start() {
         Path home = dataDirectory.path().resolve("keycloak");
-        distribution.prepareHome(home, realmFile());
+        Path realm = realmFile();
+        distribution.prepareHome(home, realm);
         boolean firstBuild = !distribution.isBuilt();
         boolean newRealm = !Files.isDirectory(home.resolve("data/h2"));
-        progress.accept("Starting Keycloak on port " + config.keycloakPort()
-                + (firstBuild ? " (first start: a one-time build of about a minute)"
-                        : newRealm ? " (importing the realm: about half a minute)" : ""));
+        RealmTemplate template = new RealmTemplate(distribution.distDir(), realm);
+        if (firstBuild || !newRealm) {
+            progress.accept("Starting Keycloak on port " + config.keycloakPort()
+                    + (firstBuild ? " (first start: a one-time build of about a minute)"
+                            : ""));
+            launched = CompletableFuture.completedFuture(launch(home));
+        } else if (template.exists()) {
+            template.copyInto(home);
+            progress.accept("Starting Keycloak on port " + config.keycloakPort() + " (the realm from its template)");
+            launched = CompletableFuture.completedFuture(launch(home));
+        } else {
+            progress.accept("Importing the realm into a template for fresh starts (once per realm file: about half a "
+                    + "minute; log: " + importLog() + ")");
+            launched = CompletableFuture.supplyAsync(() -> {
+                template.make(distribution, environment(), importLog(), child -> {
+                    importing = child;
+                    dataDirectory.recordPid(child);
+                });
+                template.copyInto(home);
+                progress.accept("Starting Keycloak on port " + config.keycloakPort() + " (the realm from its template)");
+                return launch(home);
+            }, runnable -> {
+                Thread thread = new Thread(runnable, "keycloak-realm-template");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+    }
+
+    private ChildProcess launch(Path home) {
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + config.keycloakPort(),
+                "--hostname=" + config.keycloakUrl(), "--import-realm");
+        ChildProcess child = ChildProcess.start("keycloak", command, environment(), home,
+                config.logsDir().resolve("keycloak.log"));
+        dataDirectory.recordPid(child);
+        process.add(child);
+        return child;
+    }
+
+    private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", LauncherConfig.KEYCLOAK_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", LauncherConfig.KEYCLOAK_ADMIN_PASSWORD);
         // A local Keycloak only signs people in: C1 alone starts it with a quarter less CPU (34 -> 25 CPU-s).
         env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + config.keycloakPort(),
-                "--hostname=" + config.keycloakUrl(), "--import-realm");
-        ChildProcess child = ChildProcess.start("keycloak", command, env, home,
-                config.logsDir().resolve("keycloak.log"));
-        dataDirectory.recordPid(child);
-        process.add(child);
+        return env;
+    }
+
+    private Path importLog() {
+        return config.logsDir().resolve("keycloak-realm-import.log");
     }
 
     /** The realm in the repository (so an edit takes effect with --fresh), else the copy inside the launcher. */
@@ -85,6 +131,7 @@ final class KeycloakServer {
 
     /** Ready when it serves the realm's OpenID configuration. */
     Readiness.Probe probe() {
+        LocalStack.joinUnwrapped(launched);
         return new Readiness.Probe("Keycloak", process.children().get(0),
                 URI.create(config.issuer() + "/.well-known/openid-configuration"), false);
     }
@@ -108,6 +155,11 @@ final class KeycloakServer {
     }
 
     void stop() {
+        ChildProcess making = importing;
+        if (making != null && making.isAlive()) {
+            making.requestStop();
+            making.awaitStop(Duration.ofSeconds(10));
+        }
         process.stop(progress);
     }
 

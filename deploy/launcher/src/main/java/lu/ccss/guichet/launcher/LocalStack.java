@@ -3,6 +3,8 @@ package lu.ccss.guichet.launcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -60,12 +62,16 @@ public final class LocalStack implements AutoCloseable {
             }
             keycloak.prepareDistribution();
             try {
+                // The services' keys (RSA pairs take seconds) are made while PostgreSQL and Kafka start.
+                CompletableFuture<Void> secrets = config.services().isEmpty() ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.runAsync(services::prepareSecrets);
                 keycloak.start();
                 infrastructure.start();
                 DemoRegister.loadOnce(config, dataDirectory.path(), progress);
                 // The services need PostgreSQL and Kafka to start, not Keycloak: their OIDC set-up is retried on
                 // the first request. Starting them while Keycloak still starts uses the second core.
                 if (!config.services().isEmpty()) {
+                    joinUnwrapped(secrets);
                     services.start();
                 }
                 List<Readiness.Probe> probes = new ArrayList<>();
@@ -80,6 +86,15 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** The future's result, or what it failed with (not wrapped in a CompletionException). */
+    static <T> T joinUnwrapped(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -42,6 +42,11 @@ final class ServiceProcesses {
     }
 
     /** Starts every replica of the configured services without waiting for them. */
+    /** Creates the services' local keys that are missing (also done by {@link #start()}). */
+    void prepareSecrets() {
+        secrets.ensure();
+    }
+
     void start() {
         secrets.ensure();
         progress.accept("Starting " + String.join(", ", config.services().stream().map(ServiceDef::name).toList())
