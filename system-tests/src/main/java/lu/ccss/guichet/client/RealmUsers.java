@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * People made for a test run in the realm {@code guichet} through Keycloak's admin API (the local stack's admin
@@ -25,7 +26,7 @@ public final class RealmUsers {
     private final LauncherConfig config;
     private final Http http;
     private final String prefix;
-    private int created;
+    private final AtomicInteger created = new AtomicInteger();
 
     /** Users named {@code <kind>-<time>-<n>}, e.g. {@code bench-…-1}. */
     public RealmUsers(LauncherConfig config, Http http, String kind) {
@@ -44,13 +45,14 @@ public final class RealmUsers {
             if (i > 0 && i % 50 == 0) {
                 admin = adminToken(); // the master realm's tokens live 60 s: hundreds of users take longer
             }
-            String username = prefix + (++created);
+            int n = created.incrementAndGet();
+            String username = prefix + n;
             Map<String, Object> user = new LinkedHashMap<>();
             user.put("username", username);
             user.put("enabled", true);
             user.put("emailVerified", true);
             user.put("firstName", "Bench");
-            user.put("lastName", "User " + created);
+            user.put("lastName", "User " + n);
             user.put("email", username + "@guichet.test");
             user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
             Response made = http.send("admin: POST user", Http.postJson(URI.create(config.keycloakUrl()

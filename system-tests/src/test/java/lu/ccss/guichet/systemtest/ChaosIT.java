@@ -55,8 +55,7 @@ class ChaosIT {
         Guichet domainSystem = Guichet.domainSystem(shared.platform(), http, keycloak);
         PrintProvider printer = new PrintProvider(Guichet.printProvider(shared.platform(), http, keycloak),
                 PrintProvider.privateKey(shared.dataDir().resolve(PrintProvider.LOCAL_PRIVATE_KEY)));
-        List<String> people = new RealmUsers(shared.config(), http, "chaos").create(2 * FLOWS * 2);
-        RealmUsers.signIn(keycloak, people);
+        RealmUsers realm = new RealmUsers(shared.config(), http, "chaos");
         List<RequestForm> forms = new ArrayList<>();
         for (int i = 0; i < FLOWS * 2; i++) {
             forms.add(ChaosFlow.formWithOneAgent());
@@ -81,11 +80,13 @@ class ChaosIT {
                 while ((first[0] || disrupting.get()) && (i = next.poll()) != null) {
                     first[0] = false;
                     RequestForm form = forms.get(i);
-                    Guichet employer = Guichet.user(shared.platform(), http, keycloak, people.get(2 * i),
-                            RealmUsers.PASSWORD);
-                    Guichet agent = Guichet.user(shared.platform(), http, keycloak, people.get(2 * i + 1),
-                            RealmUsers.PASSWORD);
                     try {
+                        // The people of a flow are made when it starts: of the forms, only those started are used.
+                        List<String> people = realm.create(2);
+                        Guichet employer = Guichet.user(shared.platform(), http, keycloak, people.get(0),
+                                RealmUsers.PASSWORD);
+                        Guichet agent = Guichet.user(shared.platform(), http, keycloak, people.get(1),
+                                RealmUsers.PASSWORD);
                         succeeded.add(new ChaosFlow(form, employer, agent, operator, domainSystem, printer).run());
                     } catch (RuntimeException | AssertionError e) {
                         failed.add(form.employer().registrationNumber() + ": " + e.getMessage());
