@@ -161,7 +161,7 @@ class PrintProviderTest {
         assertFalse(raw.contains("%PDF") || raw.contains("manifest.csv"), "the archive is encrypted");
         needles(request).forEach(code -> assertFalse(raw.contains(code)));
         assertThrows(IllegalArgumentException.class, () -> SealedDownload.open(sealed,
-                lu.ccss.guichet.platform.crypto.KeyMaterial.generateRsa().getPrivate()), "another key opens nothing");
+                lu.ccss.guichet.platform.crypto.KeyMaterial.throwAwayRsa().getPrivate()), "another key opens nothing");
         byte[] altered = sealed.clone();
         altered[10] ^= 1;
         assertThrows(IllegalArgumentException.class, () -> SealedDownload.open(altered, printProviderKey()),

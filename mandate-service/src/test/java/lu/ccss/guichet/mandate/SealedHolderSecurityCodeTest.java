@@ -81,7 +81,7 @@ class SealedHolderSecurityCodeTest {
 
         UUID otherKey = UUID.randomUUID();
         SealedSecurityCodeHash forOtherKey = SecurityCodeHashSeal.seal(hash, otherKey,
-                KeyMaterial.generateRsa().getPublic(), "test");
+                KeyMaterial.throwAwayRsa().getPublic(), "test");
         Scenario.transmit(otherKey, UUID.randomUUID().toString(), TestData.newRegistrationNumber(), List.of(),
                 forOtherKey);
         assertTrue(deadLetterReason(otherKey).contains("cannot be opened"));

@@ -57,7 +57,7 @@ public class SecurityCodeSealer {
             LOG.warn("No " + ENV + " configured: sealing the holder's security-code hash with a generated key pair "
                     + "whose private key is discarded; no mandate-service can open it, so these requests cannot be "
                     + "certified");
-            return KeyMaterial.generateRsa().getPublic();
+            return KeyMaterial.throwAwayRsa().getPublic();
         }
         try {
             return KeyMaterial.publicKey(config.securityCodeKey().get());

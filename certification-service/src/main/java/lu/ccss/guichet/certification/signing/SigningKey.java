@@ -64,10 +64,13 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
         }
     }
 
-    /** A fresh RSA-3072 key with a self-signed certificate valid for a year, for a local run. */
+    /**
+     * A fresh RSA-3072 key with a self-signed certificate valid for a year, for a run without a keystore (a production
+     * that allows the local signer may get here too, so not a throw-away size).
+     */
     public static SigningKey generateSelfSigned() {
         try {
-            KeyPair pair = KeyMaterial.generateRsa();
+            KeyPair pair = KeyMaterial.rsa(3072);
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "LU")
                     .addRDN(BCStyle.O, "Centre commun de la securite sociale")
                     .addRDN(BCStyle.CN, "CCSS certification-service local signer (NOT FOR PRODUCTION)").build();

@@ -73,7 +73,7 @@ public class MailingKeys {
                     + "mailing-service cannot open the codes of CodesIssued without its RSA private key. Set it to "
                     + "the PEM text or the path of the PEM file whose public half the mandate-service seals with.");
         }
-        KeyPair generated = KeyMaterial.generateRsa();
+        KeyPair generated = KeyMaterial.throwAwayRsa();
         LOG.warn("CODES_PRIVATE_KEY is not set: using a generated, throw-away RSA key pair. Codes sealed for any "
                 + "other key cannot be opened, and nothing sealed for this one survives a restart.");
         return generated.getPrivate();

@@ -70,6 +70,6 @@ public class PrintProviderKey {
         }
         LOG.warn("PRINT_PROVIDER_PUBLIC_KEY is not set: print archives are encrypted for a generated key whose "
                 + "private half nobody has; nothing the print provider downloads can be opened.");
-        return KeyMaterial.generateRsa().getPublic();
+        return KeyMaterial.throwAwayRsa().getPublic();
     }
 }

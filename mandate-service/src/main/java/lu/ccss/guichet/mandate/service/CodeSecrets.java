@@ -89,7 +89,7 @@ public class CodeSecrets {
                     + "mailing-service's RSA public key, as PEM text or the path of a PEM file");
             LOG.warn("No CODES_PUBLIC_KEY configured: sealing code letters with a generated key pair whose private "
                     + "key is discarded; no mailing-service can open these letters");
-            return KeyMaterial.generateRsa().getPublic();
+            return KeyMaterial.throwAwayRsa().getPublic();
         }
         try {
             return KeyMaterial.publicKey(config.publicKey().get());

@@ -49,7 +49,7 @@ public class SecurityCodeKeys {
             }
             LOG.warn("No " + ENV + " configured: using a generated key pair; no RequestTransmitted sealed by a "
                     + "certification-service can be opened, and each goes to the dead-letter topic");
-            keys.put(config.keyId(), KeyMaterial.generateRsa().getPrivate());
+            keys.put(config.keyId(), KeyMaterial.throwAwayRsa().getPrivate());
         } else {
             keys.put(config.keyId(), read(config.privateKey().get(), ENV, "guichet.security-code.private-key"));
         }

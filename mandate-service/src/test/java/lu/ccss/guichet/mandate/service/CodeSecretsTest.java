@@ -62,7 +62,7 @@ class CodeSecretsTest {
         assertArrayEquals(json, SealedBox.open(sealed,
                 KeyMaterial.privateKey("src/test/resources/keys/codes-test-private.pem")));
         assertThrows(IllegalStateException.class,
-                () -> SealedBox.open(sealed, KeyMaterial.generateRsa().getPrivate()));
+                () -> SealedBox.open(sealed, KeyMaterial.throwAwayRsa().getPrivate()));
     }
 
     @Test

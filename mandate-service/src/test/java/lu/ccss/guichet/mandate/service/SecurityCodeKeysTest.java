@@ -66,7 +66,7 @@ class SecurityCodeKeysTest {
 
     @Test
     void opensWithTheCurrentOrThePreviousKeyAndChecksTheBounds() {
-        KeyPair previous = KeyMaterial.generateRsa();
+        KeyPair previous = KeyMaterial.throwAwayRsa();
         SecurityCodeKeys keys = new SecurityCodeKeys(config(PRIVATE_KEY, "test",
                 KeyMaterial.pem(previous.getPrivate()), "old"), true);
         String hash = Argon2idHasher.withDefaults().hash("Mos3lle!");

@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CryptoTest {
 
-    /** Two 3072-bit key pairs for the whole class: generating one takes seconds (the prime search). */
-    private static final KeyPair RECIPIENT = KeyMaterial.generateRsa();
-    private static final KeyPair OTHER = KeyMaterial.generateRsa();
+    /** Two key pairs for the whole class: generating one takes seconds (the prime search). */
+    private static final KeyPair RECIPIENT = KeyMaterial.throwAwayRsa();
+    private static final KeyPair OTHER = KeyMaterial.throwAwayRsa();
 
     @Test
     void argon2idHashesVerifyOnlyTheirSecretAndAreSalted() {
