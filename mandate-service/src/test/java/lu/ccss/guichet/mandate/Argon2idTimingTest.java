@@ -15,10 +15,9 @@ class Argon2idTimingTest {
     void printsTheTimeOfOneVerification() {
         Argon2idHasher hasher = Argon2idHasher.withDefaults();
         String hash = hasher.hash("K7Q2-M9XP");
-        for (int i = 0; i < 3; i++) {
-            assertTrue(Argon2idHasher.verify(hash, "K7Q2-M9XP"));
-        }
-        int runs = 20;
+        assertTrue(Argon2idHasher.verify(hash, "K7Q2-M9XP"));
+        // A handful: the benchmark measures the ceiling properly (Ceilings); each run is a third of a CPU-second here.
+        int runs = 5;
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             Argon2idHasher.verify(hash, "K7Q2-M9XP");

@@ -1,11 +1,11 @@
 package lu.ccss.guichet.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import lu.ccss.guichet.launcher.LauncherConfig;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RealmUsers {
 
     public static final String PASSWORD = "run-" + UUID.randomUUID();
+    private static final Duration ADMIN_TOKEN_REUSE = Duration.ofSeconds(30);
 
     private final LauncherConfig config;
     private final Http http;
     private final String prefix;
     private final AtomicInteger created = new AtomicInteger();
+    private String adminToken;
+    private long adminTokenAt;
+    private String userRoleId;
 
     /** Users named {@code <kind>-<time>-<n>}, e.g. {@code bench-…-1}. */
     public RealmUsers(LauncherConfig config, Http http, String kind) {
@@ -35,16 +39,11 @@ public final class RealmUsers {
         this.prefix = kind + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
     }
 
-    /** Creates {@code count} users; answers their user names. */
+    /** Creates {@code count} users; answers their user names. Safe to call from several threads. */
     public List<String> create(int count) {
-        String admin = adminToken();
-        JsonNode userRole = http.send("admin: GET role", Http.get(URI.create(config.keycloakUrl()
-                + "/admin/realms/" + LauncherConfig.REALM + "/roles/user")), admin).expect(200).json();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            if (i > 0 && i % 50 == 0) {
-                admin = adminToken(); // the master realm's tokens live 60 s: hundreds of users take longer
-            }
+            String admin = adminToken();
             int n = created.incrementAndGet();
             String username = prefix + n;
             Map<String, Object> user = new LinkedHashMap<>();
@@ -60,19 +59,35 @@ public final class RealmUsers {
             String id = made.header("Location").map(l -> l.substring(l.lastIndexOf('/') + 1)).orElseThrow();
             http.send("admin: POST role mapping", Http.postJson(URI.create(config.keycloakUrl() + "/admin/realms/"
                     + LauncherConfig.REALM + "/users/" + id + "/role-mappings/realm"), List.of(Map.of(
-                    "id", userRole.get("id").asText(), "name", "user"))), admin).expect(204);
+                    "id", userRoleId(admin), "name", "user"))), admin).expect(204);
             names.add(username);
         }
         return names;
     }
 
-    private String adminToken() {
-        String form = "grant_type=password&client_id=admin-cli&username="
-                + URLEncoder.encode(LauncherConfig.KEYCLOAK_ADMIN, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(LauncherConfig.KEYCLOAK_ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        return http.send("admin: token", Http.postForm(URI.create(config.keycloakUrl()
-                + "/realms/master/protocol/openid-connect/token"), form), null).expect(200).json()
-                .get("access_token").asText();
+    private synchronized String userRoleId(String admin) {
+        if (userRoleId == null) {
+            userRoleId = http.send("admin: GET role", Http.get(URI.create(config.keycloakUrl() + "/admin/realms/"
+                    + LauncherConfig.REALM + "/roles/user")), admin).expect(200).json().get("id").asText();
+        }
+        return userRoleId;
+    }
+
+    /**
+     * An admin token of the master realm, fetched again once it is half its life (60 s) old: a sign-in costs Keycloak
+     * a password hash, and flows that each make their people would otherwise sign the admin in every time.
+     */
+    private synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenAt > ADMIN_TOKEN_REUSE.toNanos()) {
+            String form = "grant_type=password&client_id=admin-cli&username="
+                    + URLEncoder.encode(LauncherConfig.KEYCLOAK_ADMIN, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(LauncherConfig.KEYCLOAK_ADMIN_PASSWORD, StandardCharsets.UTF_8);
+            adminToken = http.send("admin: token", Http.postForm(URI.create(config.keycloakUrl()
+                    + "/realms/master/protocol/openid-connect/token"), form), null).expect(200).json()
+                    .get("access_token").asText();
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
     }
 
     /** Signs each user in once, so that no flow waits for Keycloak inside a measured round. */

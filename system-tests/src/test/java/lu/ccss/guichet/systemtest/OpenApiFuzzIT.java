@@ -68,6 +68,11 @@ class OpenApiFuzzIT {
     private FuzzTargets targets;
     private Databases databases;
     private FuzzReport report;
+    /**
+     * The databases as the previous operation left them, once quiet: the next operation's "before" (nothing runs in
+     * between, so a snapshot taken again would be the same, and a late write would then be the previous one's).
+     */
+    private DatabaseSnapshot quietState;
     private BufferedWriter inputLog;
     private long start;
 
@@ -90,7 +95,7 @@ class OpenApiFuzzIT {
         inputLog.write("operation\tclass\tabout\tinput\tstatus\tcontent type\n");
         JqwikSession.start();
         // The fixture's events settle first: the baseline must not move on its own.
-        databases.quiet(Duration.ofSeconds(1), Duration.ofSeconds(60));
+        quietState = databases.quiet(Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -136,13 +141,13 @@ class OpenApiFuzzIT {
     private void probe(ApiOperation read) throws IOException {
         Guichet caller = targets.caller(read).orElseThrow();
         FuzzInput valid = new BadInputs(documents.schemas(read), targets, SEED).valid(read);
-        DatabaseSnapshot before = databases.snapshot();
+        DatabaseSnapshot before = quietState;
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> findings = new ArrayList<>();
         for (HttpLayerProbes.Probe probe : HttpLayerProbes.of(read, caller, valid)) {
             record(read, probe.input(), probe.answer(), statuses, findings);
         }
-        List<String> written = before.differences(databases.quiet(QUIET_INTERVAL, Duration.ofSeconds(30)));
+        List<String> written = writtenSince(before);
         if (!written.isEmpty()) {
             findings.add("wrote to " + written);
         }
@@ -150,6 +155,12 @@ class OpenApiFuzzIT {
         if (!findings.isEmpty()) {
             fail(read.service() + " HTTP layer: " + String.join("\n  ", findings));
         }
+    }
+
+    /** The tables written since {@code before}, once the platform is quiet again. */
+    private List<String> writtenSince(DatabaseSnapshot before) {
+        quietState = databases.quiet(QUIET_INTERVAL, Duration.ofSeconds(30));
+        return before.differences(quietState);
     }
 
     private void record(ApiOperation operation, FuzzInput input, Response answer, Map<Integer, Integer> statuses,
@@ -173,7 +184,7 @@ class OpenApiFuzzIT {
                 + ": no caller for roles " + operation.roles()));
         List<FuzzInput> inputs = new BadInputs(documents.schemas(operation), targets,
                 SEED ^ operation.toString().hashCode()).of(operation);
-        DatabaseSnapshot before = databases.snapshot();
+        DatabaseSnapshot before = quietState;
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> findings = new ArrayList<>();
         for (FuzzInput input : inputs) {
@@ -182,7 +193,7 @@ class OpenApiFuzzIT {
         if (statuses.keySet().stream().anyMatch(status -> status < 400)) {
             sleep(SETTLE_AFTER_ACCEPTED);
         }
-        List<String> written = before.differences(databases.quiet(QUIET_INTERVAL, Duration.ofSeconds(30)));
+        List<String> written = writtenSince(before);
         if (!written.isEmpty()) {
             findings.add("wrote to " + written);
         }
