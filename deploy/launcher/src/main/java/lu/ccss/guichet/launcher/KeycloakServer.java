@@ -23,6 +23,7 @@ final class KeycloakServer {
     private final Consumer<String> progress;
     private final KeycloakDistribution distribution;
     private final ProcessGroup process;
+    private final Runnable checkNotClosed;
     private FileLock buildLock;
     private CompletableFuture<ChildProcess> launched;
     private volatile ChildProcess importing;
@@ -35,6 +36,7 @@ final class KeycloakServer {
         this.progress = progress;
         this.distribution = new KeycloakDistribution(config, progress);
         this.process = new ProcessGroup("Keycloak", checkNotClosed);
+        this.checkNotClosed = checkNotClosed;
     }
 
     /**
@@ -71,12 +73,19 @@ final class KeycloakServer {
             progress.accept("Importing the realm into a template for fresh starts (once per realm file: about half a "
                     + "minute; log: " + importLog() + ")");
             launched = CompletableFuture.supplyAsync(() -> {
-                template.make(distribution, environment(), importLog(), child -> {
-                    importing = child;
-                    dataDirectory.recordPid(child);
-                });
-                template.copyInto(home);
-                progress.accept("Starting Keycloak on port " + config.keycloakPort() + " (the realm from its template)");
+                try {
+                    template.make(distribution, environment(), importLog(), child -> {
+                        importing = child;
+                        dataDirectory.recordPid(child);
+                    });
+                    template.copyInto(home);
+                    progress.accept("Starting Keycloak on port " + config.keycloakPort()
+                            + " (the realm from its template)");
+                } catch (LaunchException e) {
+                    checkNotClosed.run();
+                    progress.accept("No realm template (" + e.getMessage() + "); starting Keycloak on port "
+                            + config.keycloakPort() + ", importing the realm itself");
+                }
                 return launch(home);
             }, runnable -> {
                 Thread thread = new Thread(runnable, "keycloak-realm-template");

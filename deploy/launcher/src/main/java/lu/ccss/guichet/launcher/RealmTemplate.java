@@ -84,26 +84,37 @@ final class RealmTemplate {
                 }
                 Path scratch = directory.resolveSibling(directory.getFileName() + ".making-"
                         + ProcessHandle.current().pid());
-                KeycloakDistribution.deleteTree(scratch);
-                distribution.prepareHome(scratch, realmJson);
-                ChildProcess importing = ChildProcess.start("keycloak-realm-import",
-                        List.of(scratch.resolve("bin/kc.sh").toString(), "--profile=dev", "import",
-                                "--file=" + scratch.resolve("data/import/guichet-realm.json")),
-                        environment, scratch, log);
-                started.accept(importing);
-                if (!importing.process().waitFor(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                        || importing.exitValue() != 0 || !Files.isRegularFile(scratch.resolve("data/h2/" + DATABASE))) {
-                    importing.process().destroyForcibly();
-                    throw new LaunchException("Keycloak's realm import did not finish (log: " + log + ")");
+                try {
+                    importInto(scratch, distribution, environment, log, started);
+                } finally {
+                    KeycloakDistribution.deleteTree(scratch);
                 }
-                Path made = Files.createDirectories(scratch.resolve("template"));
-                Files.move(scratch.resolve("data/h2/" + DATABASE), made.resolve(DATABASE));
-                Files.move(made, directory, StandardCopyOption.ATOMIC_MOVE);
-                KeycloakDistribution.deleteTree(scratch);
             }
         } catch (IOException e) {
             throw new LaunchException("Could not make Keycloak's realm template in " + directory + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    private void importInto(Path scratch, KeycloakDistribution distribution, Map<String, String> environment,
+            Path log, Consumer<ChildProcess> started) throws IOException {
+        try {
+            KeycloakDistribution.deleteTree(scratch);
+            distribution.prepareHome(scratch, realmJson);
+            ChildProcess importing = ChildProcess.start("keycloak-realm-import",
+                    List.of(scratch.resolve("bin/kc.sh").toString(), "--profile=dev", "import",
+                            "--file=" + scratch.resolve("data/import/guichet-realm.json")),
+                    environment, scratch, log);
+            started.accept(importing);
+            if (!importing.process().waitFor(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    || importing.exitValue() != 0
+                    || !Files.isRegularFile(scratch.resolve("data/h2/" + DATABASE))) {
+                importing.process().destroyForcibly();
+                throw new LaunchException("Keycloak's realm import did not finish (log: " + log + ")");
+            }
+            Path made = Files.createDirectories(scratch.resolve("template"));
+            Files.move(scratch.resolve("data/h2/" + DATABASE), made.resolve(DATABASE));
+            Files.move(made, directory, StandardCopyOption.ATOMIC_MOVE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while making Keycloak's realm template", e);
