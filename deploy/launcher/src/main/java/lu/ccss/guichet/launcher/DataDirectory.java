@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,14 @@ final class DataDirectory {
 
     private Path pidsFile() {
         return path().resolve("launcher.pids");
+    }
+
+    /** Creates {@code dir} if missing, readable by this user only (where the file system knows POSIX permissions). */
+    static void createOwnerOnly(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /**

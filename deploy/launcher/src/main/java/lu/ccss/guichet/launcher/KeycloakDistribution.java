@@ -66,16 +66,30 @@ final class KeycloakDistribution {
     FileLock lockForBuild() {
         try {
             Files.createDirectories(config.cacheDir());
-            FileChannel channel = FileChannel.open(config.cacheDir().resolve(distDir().getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            return lock(config.cacheDir().resolve(distDir().getFileName() + ".lock"),
+                    () -> progress.accept("Another launcher is building Keycloak from " + distDir()
+                            + "; waiting for it"));
+        } catch (IOException e) {
+            throw new LaunchException("Could not lock " + config.cacheDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An exclusive lock on {@code lockFile} (created if missing), held by this process until its channel is closed;
+     * {@code beforeWaiting} runs when another process holds it.
+     */
+    static FileLock lock(Path lockFile, Runnable beforeWaiting) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                progress.accept("Another launcher is building Keycloak from " + distDir() + "; waiting for it");
+                beforeWaiting.run();
                 lock = channel.lock();
             }
             return lock;
-        } catch (IOException e) {
-            throw new LaunchException("Could not lock " + config.cacheDir() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 

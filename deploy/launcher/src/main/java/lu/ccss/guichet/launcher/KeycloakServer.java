@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 /** The stack's Keycloak: a process run from the shared {@link KeycloakDistribution}, with its own home and realm. */
 final class KeycloakServer {
 
+    private static final String FROM_TEMPLATE = " (the realm from its template)";
+
     private final LauncherConfig config;
     private final DataDirectory dataDirectory;
     private final Consumer<String> progress;
@@ -61,13 +63,11 @@ final class KeycloakServer {
         boolean newRealm = !Files.isDirectory(home.resolve("data/h2"));
         RealmTemplate template = new RealmTemplate(distribution.distDir(), realm);
         if (firstBuild || !newRealm) {
-            progress.accept("Starting Keycloak on port " + config.keycloakPort()
-                    + (firstBuild ? " (first start: a one-time build of about a minute)"
-                            : ""));
+            announce(firstBuild ? " (first start: a one-time build of about a minute)" : "");
             launched = CompletableFuture.completedFuture(launch(home));
         } else if (template.exists()) {
             template.copyInto(home);
-            progress.accept("Starting Keycloak on port " + config.keycloakPort() + " (the realm from its template)");
+            announce(FROM_TEMPLATE);
             launched = CompletableFuture.completedFuture(launch(home));
         } else {
             progress.accept("Importing the realm into a template for fresh starts (once per realm file: about half a "
@@ -79,12 +79,10 @@ final class KeycloakServer {
                         dataDirectory.recordPid(child);
                     });
                     template.copyInto(home);
-                    progress.accept("Starting Keycloak on port " + config.keycloakPort()
-                            + " (the realm from its template)");
+                    announce(FROM_TEMPLATE);
                 } catch (LaunchException e) {
                     checkNotClosed.run();
-                    progress.accept("No realm template (" + e.getMessage() + "); starting Keycloak on port "
-                            + config.keycloakPort() + ", importing the realm itself");
+                    announce(" (no realm template: " + e.getMessage() + "; Keycloak imports the realm itself)");
                 }
                 return launch(home);
             }, runnable -> {
@@ -93,6 +91,10 @@ final class KeycloakServer {
                 thread.start();
             });
         }
+    }
+
+    private void announce(String how) {
+        progress.accept("Starting Keycloak on port " + config.keycloakPort() + how);
     }
 
     private ChildProcess launch(Path home) {

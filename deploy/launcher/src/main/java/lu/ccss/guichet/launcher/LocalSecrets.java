@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -54,10 +52,7 @@ final class LocalSecrets {
     /** Creates what is missing. */
     synchronized void ensure() {
         try {
-            Files.createDirectories(dir);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            }
+            DataDirectory.createOwnerOnly(dir);
             keys = new Properties();
             Path keysFile = dir.resolve("keys.properties");
             if (Files.isRegularFile(keysFile)) {

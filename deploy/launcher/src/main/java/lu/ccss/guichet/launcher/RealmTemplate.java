@@ -1,12 +1,10 @@
 package lu.ccss.guichet.launcher;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -75,10 +73,11 @@ final class RealmTemplate {
     void make(KeycloakDistribution distribution, Map<String, String> environment, Path log,
             Consumer<ChildProcess> started) {
         try {
-            Files.createDirectories(directory.getParent());
-            try (FileChannel channel = FileChannel.open(directory.resolveSibling(directory.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            // The template holds the realm's signing keys and the users' password hashes: this user's only.
+            DataDirectory.createOwnerOnly(directory.getParent());
+            FileLock lock = KeycloakDistribution.lock(directory.resolveSibling(directory.getFileName() + ".lock"),
+                    () -> { });
+            try {
                 if (exists()) {
                     return;
                 }
@@ -89,6 +88,8 @@ final class RealmTemplate {
                 } finally {
                     KeycloakDistribution.deleteTree(scratch);
                 }
+            } finally {
+                lock.channel().close();
             }
         } catch (IOException e) {
             throw new LaunchException("Could not make Keycloak's realm template in " + directory + ": "

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,5 +43,12 @@ class RealmTemplateTest {
         Path home = dir.resolve("home");
         template.copyInto(home);
         assertEquals("h2", Files.readString(home.resolve("data/h2/keycloakdb.mv.db")));
+    }
+
+    @Test
+    void whatHoldsKeysAndPasswordHashesIsReadableByItsOwnerOnly() throws IOException {
+        Path templates = dir.resolve("dist/realm-templates");
+        DataDirectory.createOwnerOnly(templates);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(templates)));
     }
 }
