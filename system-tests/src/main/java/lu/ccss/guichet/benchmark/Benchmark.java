@@ -62,8 +62,9 @@ public final class Benchmark {
               --commit-seconds=S   how long each JDBC commit loop runs (default 5)
               --jvm=production     the services' JVM options: production (the images' settings, the default) or
                                    quick (the local run's quick start: C1 only); not with --running
-              --warm-up-flows=N    flows of an uncounted concurrent round first, after 2 sequential ones, so that
-                                   the rounds measure compiled code (default 20; 0: none)
+              --warm-up-flows=N    uncounted flows first, after 2 sequential ones, in rounds of at most 10
+                                   concurrent flows, so that the rounds measure compiled code: each warm-up round
+                                   prints what the JIT compilers still cost (default 100; 0: none)
               --replicas=N         N instances of each service (default 1); flow i calls replica i mod N
               --trace-hops         tracing on in the services (spans sent to this JVM): each round also prints
                                    where every hop's time went (relay woken, publish, pick-up, handling); not
@@ -87,6 +88,7 @@ public final class Benchmark {
     static final int ARGON2_PER_FLOW = 1 + 4;
     /** A round runs at least this many flows (one after the other at concurrency 1). */
     static final int MIN_FLOWS_PER_ROUND = 10;
+    static final int WARM_UP_CONCURRENCY = 10;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -191,7 +193,8 @@ public final class Benchmark {
         }
         boolean endpointsRound = options.endpoints() && Wrk.installed();
         int warmUps = 2;
-        int people = warmUps + options.warmUpFlows() + options.flows().stream().mapToInt(Benchmark::flowsIn).sum();
+        int people = warmUps + Stream.concat(warmUpRounds(options.warmUpFlows()).stream(), options.flows().stream())
+                .mapToInt(Benchmark::flowsIn).sum();
         progress("creating " + people + " employers in Keycloak, one per flow, and signing them in");
         List<String> users = new RealmUsers(config, http, "bench").create(people);
         RealmUsers.signIn(keycloak, users);
@@ -260,17 +263,17 @@ public final class Benchmark {
                             Map<String, LongAdder> warmUpChannels, TraceReceiver traces) throws Exception {
 
         List<Round> results = new ArrayList<>();
+        List<Round> warmUpResults = new ArrayList<>();
         Map<Integer, List<HopTiming>> hopTimings = new java.util.LinkedHashMap<>();
         Map<String, Profiles.Summary> profiles = Map.of();
         int profiledRound = 0;
         List<Integer> rounds = new ArrayList<>();
-        if (options.warmUpFlows() > 0) {
-            rounds.add(options.warmUpFlows());
-        }
+        rounds.addAll(warmUpRounds(options.warmUpFlows()));
+        int warmUpRounds = rounds.size();
         rounds.addAll(options.flows());
         for (int index = 0; index < rounds.size(); index++) {
             int n = rounds.get(index);
-            boolean warmingUp = index == 0 && options.warmUpFlows() > 0;
+            boolean warmingUp = index < warmUpRounds;
             progress((warmingUp ? "warm-up round (not counted, lets the JIT compile the hot paths): " : "round: ") + n
                     + " concurrent flow(s)");
             endpoints.clear();
@@ -317,6 +320,7 @@ public final class Benchmark {
             long commitsBefore = Ceilings.committedTransactions(postgres);
             long httpCpuBefore = httpClientThreadsCpu();
             Map<String, Long> threadsBefore = threadCpuByGroup();
+            double jitBefore = ProcessStats.jitCompilerSeconds(services(processes));
             long startEpochNanos = epochNanos();
             long start = System.nanoTime();
             go.countDown();
@@ -327,6 +331,7 @@ public final class Benchmark {
             long xids = Ceilings.transactionIds(postgres) - xidsBefore - 1; // the query itself takes one id
             long commits = Ceilings.committedTransactions(postgres) - commitsBefore;
             Map<ProcessStats.Tracked, ProcessStats.Sample> after = ProcessStats.sample(processes);
+            double jit = ProcessStats.jitCompilerSeconds(services(processes)) - jitBefore;
             if (profiling != null) {
                 profiles = profiling.stop(config.dataDir().resolve("jfr"));
                 profiledRound = n;
@@ -340,8 +345,10 @@ public final class Benchmark {
             });
             Round round = new Round(n, seconds, List.copyOf(durations), List.copyOf(failures), endpoints.summaries(),
                     hops.summaries(), before, after, xids, commits, counts(channels),
-                    launcherIsThisJvm ? clientCpu : 0, threadGroups);
-            if (!warmingUp) {
+                    launcherIsThisJvm ? clientCpu : 0, threadGroups, jit);
+            if (warmingUp) {
+                warmUpResults.add(round);
+            } else {
                 results.add(round);
                 if (traces != null) {
                     Thread.sleep(1000); // the services export their spans every 200 ms
@@ -349,8 +356,10 @@ public final class Benchmark {
                             >= startEpochNanos && span.startNanos() <= endEpochNanos).toList()));
                 }
             }
-            progress(String.format("round %d: %d ok, %d failed, %.1f s, %.2f flows/s", n, durations.size(),
-                    failures.size(), seconds, round.flowsPerSecond()));
+            progress(String.format("round %d: %d ok, %d failed, %.1f s, %.2f flows/s, %.2f CPU s per flow, of which "
+                    + "the services' JIT compilers %.2f", n, durations.size(), failures.size(), seconds,
+                    round.flowsPerSecond(), round.cpuSeconds() / Math.max(1, durations.size()),
+                    jit / Math.max(1, durations.size())));
             failures.stream().limit(3).forEach(f -> progress("  failure: " + f));
         }
 
@@ -370,6 +379,7 @@ public final class Benchmark {
 
         report.print(config, results, processes, settings, commitRates, argon2, floor, warmUpHops,
                 counts(warmUpChannels));
+        report.printWarmUpRounds(warmUpResults);
         hopTimings.forEach((n, timings) -> report.printHopTimings(n, timings, floor));
         if (!profiles.isEmpty()) {
             report.printProfiles(profiledRound, profiles);
@@ -384,6 +394,18 @@ public final class Benchmark {
     private static long epochNanos() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /**
+     * The concurrency of each warm-up round: {@code flows} in rounds of at most {@link #WARM_UP_CONCURRENCY}, so
+     * that the warm-up compiles the paths of concurrent flows without the queues of a large burst.
+     */
+    static List<Integer> warmUpRounds(int flows) {
+        List<Integer> rounds = new ArrayList<>();
+        for (int left = flows; left > 0; left -= WARM_UP_CONCURRENCY) {
+            rounds.add(Math.min(left, WARM_UP_CONCURRENCY));
+        }
+        return rounds;
     }
 
     /** How many flows a round of {@code concurrency} workers runs. */
@@ -430,7 +452,8 @@ public final class Benchmark {
                  Map<String, Latencies.Summary> endpoints, Map<String, Latencies.Summary> hops,
                  Map<ProcessStats.Tracked, ProcessStats.Sample> before,
                  Map<ProcessStats.Tracked, ProcessStats.Sample> after, long writeTransactions, long commits,
-                 Map<String, Long> documentChannels, double clientCpuSeconds, Map<String, Double> thisJvmThreads) {
+                 Map<String, Long> documentChannels, double clientCpuSeconds, Map<String, Double> thisJvmThreads,
+                 double jitCompilerSeconds) {
 
         double flowsPerSecond() {
             return durations.size() / seconds;
@@ -477,7 +500,7 @@ public final class Benchmark {
             int commitSeconds = 5;
             boolean productionJvm = true;
             boolean profile = false;
-            int warmUpFlows = 20;
+            int warmUpFlows = 100;
             int replicas = 1;
             boolean traceHops = false;
             for (String arg : args) {

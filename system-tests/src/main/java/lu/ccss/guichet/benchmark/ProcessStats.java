@@ -110,6 +110,15 @@ public final class ProcessStats {
         return groups;
     }
 
+    /**
+     * CPU seconds used so far by the JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre") of these JVMs: what
+     * compiling costs apart from running the compiled code.
+     */
+    static double jitCompilerSeconds(List<Tracked> jvms) {
+        return jvms.stream().flatMap(t -> threadGroups(t.pid()).entrySet().stream())
+                .filter(group -> group.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
+    }
+
     /** utime and stime (fields 14 and 15 of /proc/pid/stat; the command name in field 2 may hold spaces). */
     private static Optional<long[]> cpuTicks(long pid) {
         return cpuTicks(Path.of("/proc", String.valueOf(pid), "stat"));

@@ -33,14 +33,15 @@ final class Report {
         line("");
         line("| concurrent flows | completed | failed | wall time (s) | flows/s | flow p50 (s) | flow p95 (s) "
                 + "| flow max (s) | write transactions per flow | commits per flow (incl. read-only) "
-                + "| CPU s per flow (all processes) |");
-        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| CPU s per flow (all processes) | of which the services' JIT compilers |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Benchmark.Round r : rounds) {
             int ok = r.durations().size();
-            line("| %d | %d | %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.0f | %.0f | %.2f |", r.n(), ok,
+            line("| %d | %d | %d | %.1f | %.2f | %.1f | %.1f | %.1f | %.0f | %.0f | %.2f | %.2f |", r.n(), ok,
                     r.failures().size(), r.seconds(), r.flowsPerSecond(), r.flowPercentile(50).toMillis() / 1000.0,
                     r.flowPercentile(95).toMillis() / 1000.0, r.flowPercentile(100).toMillis() / 1000.0,
-                    r.writesPerFlow(), ok == 0 ? 0 : r.commits() / (double) ok, ok == 0 ? 0 : r.cpuSeconds() / ok);
+                    r.writesPerFlow(), ok == 0 ? 0 : r.commits() / (double) ok, ok == 0 ? 0 : r.cpuSeconds() / ok,
+                    ok == 0 ? 0 : r.jitCompilerSeconds() / ok);
         }
         line("");
         line("Documents the domain system sent as soon as eDelivery showed active, by the way they went: "
@@ -162,6 +163,24 @@ final class Report {
                 .limit(limit).map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(),
                         100.0 * e.getValue() / Math.max(1, samples)))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * The uncounted warm-up rounds: how the CPU per flow, and the share of it the services' JIT compilers still
+     * take, fall as the flows' code gets compiled.
+     */
+    void printWarmUpRounds(List<Benchmark.Round> warmUp) {
+        if (warmUp.isEmpty()) {
+            return;
+        }
+        line("");
+        line("Warm-up rounds (not counted), one after the other: flows/s, CPU s per flow (all processes), of which "
+                + "the services' JIT compilers: %s.", String.join("; ", warmUp.stream().map(r -> {
+                    int ok = Math.max(1, r.durations().size());
+                    return String.format(Locale.ROOT, "%.2f, %.2f, %.2f (%.0f %%)", r.flowsPerSecond(),
+                            r.cpuSeconds() / ok, r.jitCompilerSeconds() / ok,
+                            100 * r.jitCompilerSeconds() / Math.max(1e-9, r.cpuSeconds()));
+                }).toList()));
     }
 
     /**

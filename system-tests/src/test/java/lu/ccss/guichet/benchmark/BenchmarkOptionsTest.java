@@ -2,6 +2,9 @@ package lu.ccss.guichet.benchmark;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,5 +18,13 @@ class BenchmarkOptionsTest {
         // the running stack's services are not tracing: refused, not silently ignored
         assertThrows(IllegalArgumentException.class,
                 () -> Benchmark.Options.parse(new String[] {"--running", "--trace-hops"}));
+    }
+
+    @Test
+    void theWarmUpRunsItsFlowsTenAtATime() {
+        assertEquals(100, Benchmark.Options.parse(new String[] {}).warmUpFlows());
+        assertEquals(List.of(10, 10, 10, 10, 10, 10, 10, 10, 10, 10), Benchmark.warmUpRounds(100));
+        assertEquals(List.of(10, 10, 5), Benchmark.warmUpRounds(25));
+        assertEquals(List.of(), Benchmark.warmUpRounds(0));
     }
 }
