@@ -115,7 +115,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return;
         }
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential == null || credential.getToken() == null) {
+        // Only an identity made of the bearer token itself (not, say, a code flow's ID token beside an access token).
+        if (credential == null || credential.getToken() == null || !credential.getToken().equals(jwt.getRawToken())) {
             return;
         }
         Instant expiresAt = Instant.ofEpochSecond(jwt.getExpirationTime());
