@@ -139,8 +139,8 @@ final class Ceilings {
         Argon2idHasher hasher = Argon2idHasher.withDefaults();
         String phc = hasher.hash("Sc-1a2b3c4");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 3; i++) {
-            Argon2idHasher.verify(phc, "Sc-1a2b3c4"); // warm up the JIT
+        for (int i = 0; i < 10; i++) {
+            Argon2idHasher.verify(phc, "Sc-1a2b3c4"); // warm up the JIT (3 left the median moving by a third)
         }
         double[] cpu = new double[samples];
         for (int i = 0; i < samples; i++) {
