@@ -69,8 +69,10 @@ public final class Benchmark {
               --trace-hops         tracing on in the services (spans sent to this JVM): each round also prints
                                    where every hop's time went (relay woken, publish, pick-up, handling); not
                                    with --running; costs some CPU, so compare its flows/s with a run without
-              --profile            record the last round with JDK Flight Recorder in each service and print
-                                   the hottest frames (the recordings stay in the data directory, jfr/)
+              --profile            record the last round with JDK Flight Recorder in each service (CPU samples
+                                   only, JFR on from the services' start: started mid-run it makes the JIT
+                                   recompile) and print the hottest frames (the recordings stay in the data
+                                   directory, jfr/)
               --endpoints          after the flows, the hot endpoints at line rate with wrk (GET /api/authorizations,
                                    POST …/domain-usages, GET …/edelivery/documents, each next to the same service's
                                    /q/health/live as ceiling) and document intake (POST /api/documents, 100 KB PDFs)
@@ -143,8 +145,7 @@ public final class Benchmark {
             }
             config = LauncherConfig.builder().dataDir(dataDir).freePorts().startupTimeout(Duration.ofMinutes(6))
                     .replicas(options.replicas())
-                    .serviceJvmOptions(options.productionJvm() ? LauncherConfig.PRODUCTION_SERVICE_JVM_OPTIONS
-                            : LauncherConfig.DEFAULT_SERVICE_JVM_OPTIONS)
+                    .serviceJvmOptions(serviceJvmOptions(dataDir))
                     .create();
             if (traces != null) {
                 Files.createDirectories(dataDir);
@@ -314,7 +315,7 @@ public final class Benchmark {
                 t.start();
             }
             boolean profiled = options.profile() && index == rounds.size() - 1;
-            Profiles profiling = profiled ? Profiles.start(services(processes)) : null;
+            Profiles profiling = profiled ? Profiles.start(services(processes), config.dataDir()) : null;
             Map<ProcessStats.Tracked, ProcessStats.Sample> before = ProcessStats.sample(processes);
             long xidsBefore = Ceilings.transactionIds(postgres);
             long commitsBefore = Ceilings.committedTransactions(postgres);
@@ -389,6 +390,16 @@ public final class Benchmark {
                 r.flowPercentile(50).toMillis() / 1000.0)).toList();
         double argon2Ceiling = Runtime.getRuntime().availableProcessors() / (argon2 * ARGON2_PER_FLOW);
         progress("scaling figure: " + Scaling.record(options.plots(), config.replicas(), points, argon2Ceiling));
+    }
+
+    /** The services' JVM options: the chosen settings, and with {@code --profile} JFR from the start. */
+    private List<String> serviceJvmOptions(Path dataDir) throws IOException {
+        List<String> jvm = new ArrayList<>(options.productionJvm() ? LauncherConfig.PRODUCTION_SERVICE_JVM_OPTIONS
+                : LauncherConfig.DEFAULT_SERVICE_JVM_OPTIONS);
+        if (options.profile()) {
+            jvm.add(Profiles.jvmOption(dataDir));
+        }
+        return jvm;
     }
 
     private static long epochNanos() {
