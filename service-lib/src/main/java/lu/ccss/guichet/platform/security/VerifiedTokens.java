@@ -38,8 +38,8 @@ import java.time.Instant;
  *
  * <p>Two roles in one place: as the {@link IdentityProvider} of highest priority it answers a remembered token
  * (else nothing, and quarkus-oidc verifies); as the first {@link SecurityIdentityAugmentor} it remembers what
- * quarkus-oidc verified. At most {@code guichet.security.verified-tokens.max} tokens (default 10 000, 0: off),
- * least recently used out first.
+ * quarkus-oidc verified. At most {@code guichet.security.verified-tokens.max} tokens (default 2 000, a few KB
+ * each; 0: off), least recently used out first.
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
@@ -56,7 +56,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private final Counter misses;
 
     @Inject
-    VerifiedTokens(@ConfigProperty(name = "guichet.security.verified-tokens.max", defaultValue = "10000") int max,
+    VerifiedTokens(@ConfigProperty(name = "guichet.security.verified-tokens.max", defaultValue = "2000") int max,
                    MeterRegistry registry) {
         this(max, registry, Clock.systemUTC());
     }
