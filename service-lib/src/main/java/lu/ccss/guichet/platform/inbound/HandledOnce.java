@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /** {@link ProcessedEvents}' transaction: the event id and the handler's effect commit together, or neither. */
@@ -16,18 +15,15 @@ class HandledOnce {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
-    private final EventOrigins origins;
 
-    HandledOnce(EntityManager entityManager, ObjectMapper mapper, EventOrigins origins) {
+    HandledOnce(EntityManager entityManager, ObjectMapper mapper) {
         this.entityManager = entityManager;
         this.mapper = mapper;
-        this.origins = origins;
     }
 
+    /** Applies {@code handler} to {@code event} unless {@code consumer} has already; false for a duplicate. */
     @Transactional
-    boolean handle(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
-        InboundEvent event = InboundEvent.from(record);
-        origins.check(record.topic(), event);
+    boolean handle(String consumer, InboundEvent event, EventHandlers.Handler<?> handler) {
         int firstTime = entityManager.createNativeQuery(
                         "insert into processed_event (consumer, event_id, event_type, processed_at) "
                                 + "values (?1, ?2, ?3, now()) on conflict do nothing")
@@ -39,10 +35,8 @@ class HandledOnce {
             LOG.debugf("%s skips duplicate event %s", consumer, event.id());
             return false;
         }
-        return handlers.forType(event.type()).map(handler -> {
-            dispatch(handler, event);
-            return true;
-        }).orElse(false);
+        dispatch(handler, event);
+        return true;
     }
 
     private <T> void dispatch(EventHandlers.Handler<T> handler, InboundEvent event) {

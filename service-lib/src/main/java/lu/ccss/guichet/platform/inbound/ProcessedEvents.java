@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The idempotent receiving side: the event id is recorded in the handler's own transaction, so an event delivered
@@ -44,14 +45,16 @@ public class ProcessedEvents {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final HandledOnce once;
+    private final EventOrigins origins;
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final Duration retryFor;
 
-    public ProcessedEvents(HandledOnce once, MeterRegistry metrics, Tracer tracer,
+    public ProcessedEvents(HandledOnce once, EventOrigins origins, MeterRegistry metrics, Tracer tracer,
                            @ConfigProperty(name = "guichet.inbound.transient-retry-for", defaultValue = "PT45S")
                            Duration retryFor) {
         this.once = once;
+        this.origins = origins;
         this.metrics = metrics;
         this.tracer = tracer;
         this.retryFor = retryFor;
@@ -86,11 +89,19 @@ public class ProcessedEvents {
 
     private boolean handleWithRetries(String consumer, ConsumerRecord<String, String> record,
                                       EventHandlers handlers) {
+        InboundEvent event = InboundEvent.from(record);
+        origins.check(record.topic(), event);
+        Optional<EventHandlers.Handler<?>> handler = handlers.forType(event.type());
+        if (handler.isEmpty()) {
+            // Nothing to apply: no transaction and no processed_event row for a type this consumer does not read.
+            LOG.debugf("%s passes over event %s of type %s", consumer, event.id(), event.type());
+            return false;
+        }
         long giveUpAt = System.nanoTime() + retryFor.toNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
-                return once.handle(consumer, record, handlers);
+                return once.handle(consumer, event, handler.get());
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e) || System.nanoTime() + pause.toNanos() > giveUpAt) {
                     throw e;

@@ -48,6 +48,32 @@ class ProcessedEventsTest {
     }
 
     @Test
+    void anEventOfATypeTheConsumerDoesNotReadCostsNoTransaction() throws Exception {
+        String unread = UUID.randomUUID().toString();
+        TopicWriter.publish(TOPIC, UUID.randomUUID().toString(), unread, "lu.ccss.test.note-archived.v1", "{}");
+        UUID marker = UUID.randomUUID();
+        String markerEvent = UUID.randomUUID().toString();
+        publish(markerEvent, marker, "after the unread one");
+
+        awaitEffects(marker, 1);
+        assertEquals(1, processedRows(markerEvent), "a handled event is recorded");
+        assertEquals(0, processedRows(unread), "an event with no handler is passed over without a row");
+    }
+
+    private static int processedRows(String eventId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), PostgresTestResource.USER,
+                PostgresTestResource.PASSWORD);
+             PreparedStatement ps = c.prepareStatement(
+                     "select count(*) from processed_event where consumer = 'test-in' and event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
     void anEventThatCannotBeHandledGoesToTheDeadLetterTopicAndDoesNotBlockTheNext() throws Exception {
         UUID poison = UUID.randomUUID();
         UUID next = UUID.randomUUID();
