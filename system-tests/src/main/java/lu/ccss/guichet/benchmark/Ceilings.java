@@ -140,7 +140,7 @@ final class Ceilings {
         String phc = hasher.hash("Sc-1a2b3c4");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 10; i++) {
-            Argon2idHasher.verify(phc, "Sc-1a2b3c4"); // warm up the JIT (3 left the median moving by a third)
+            Argon2idHasher.verify(phc, "Sc-1a2b3c4"); // warm up the JIT
         }
         double[] cpu = new double[samples];
         for (int i = 0; i < samples; i++) {

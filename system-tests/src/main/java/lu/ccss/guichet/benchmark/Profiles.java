@@ -40,8 +40,9 @@ final class Profiles {
      * The services' JVM option that starts JFR with {@link #CPU_SAMPLES_ONLY} from their first second (the settings
      * written to {@code dataDir}). Started in the middle of a run, JFR made the JIT recompile for the rest of the
      * round: a 50-flow round recorded that way ran at 0.66–0.72 flows/s with the services' compilers at 1.0 CPU-s per
-     * flow, the same round unrecorded at 1.68 flows/s and 0.29; so the recording runs from the start and the
-     * round's own recording, started beside it, changes nothing the warm-up compiled.
+     * flow, the same round unrecorded at 1.68 flows/s and 0.29; with JFR on from the start the warm-up compiles
+     * under it (a profiled round then ran at 1.18 flows/s, compilers 0.40: still not free, compare with a run
+     * without {@code --profile}).
      */
     static String jvmOption(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);

@@ -58,11 +58,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     @Inject
     VerifiedTokens(@ConfigProperty(name = "guichet.security.verified-tokens.max", defaultValue = "2000") int max,
                    MeterRegistry registry) {
-        this(max, registry, Clock.systemUTC());
-    }
-
-    VerifiedTokens(int max, MeterRegistry registry, Clock clock) {
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.tokens = Caffeine.newBuilder().maximumSize(Math.max(0, max)).expireAfter(new UntilExp(clock)).build();
         this.hits = Counter.builder("guichet.security.verified.tokens").tag("result", "remembered")
                 .description("Access tokens answered from the tokens this instance already verified")
@@ -125,12 +121,6 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             tokens.put(credential.getToken(), new Verified(QuarkusSecurityIdentity.builder(identity)
                     .addAttribute(ROUTING_CONTEXT, null).addAttribute(REQUEST_CONTEXT, null).build(), expiresAt));
         }
-    }
-
-    /** Tokens remembered now (for tests and the metrics). */
-    long size() {
-        tokens.cleanUp();
-        return tokens.estimatedSize();
     }
 
     /** An entry lives until its token's {@code exp}, however often it is read. */
