@@ -36,6 +36,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + server().port() + "/" + DATABASE,
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", PASSWORD);
     }

@@ -159,6 +159,7 @@ final class ServiceProcesses {
         env.put("HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DB_URL", "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + service.database());
+        env.put("DB_REACTIVE_URL", "postgresql://localhost:" + config.postgresPort() + "/" + service.database());
         env.put("DB_USER", LauncherConfig.DB_USER);
         env.put("DB_PASSWORD", LauncherConfig.DB_PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.kafkaPort());

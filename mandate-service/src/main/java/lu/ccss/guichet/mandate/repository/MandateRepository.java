@@ -36,21 +36,6 @@ public class MandateRepository implements PanacheRepositoryBase<Mandate, UUID> {
                 employer, domain, capacity).firstResultOptional();
     }
 
-    /** What the authorization answer needs of an active mandate. */
-    public record Authorization(Capacity capacity, Instant grantedAt, Instant expiresAt) {
-    }
-
-    /**
-     * The space's active mandates for the employer and domain (at most one per capacity), in one indexed query
-     * (mandate_one_active) that loads no entity: the authorization answer's hot path.
-     */
-    public List<Authorization> activeAuthorizations(UUID spaceId, String employer, Domain domain) {
-        return getEntityManager().createQuery("select new " + Authorization.class.getName()
-                        + "(m.capacity, m.grantedAt, m.expiresAt) from Mandate m where m.employer = ?1 "
-                        + "and m.domain = ?2 and m.spaceId = ?3 and m.endedAt is null", Authorization.class)
-                .setParameter(1, employer).setParameter(2, domain).setParameter(3, spaceId).getResultList();
-    }
-
     public List<Mandate> activeOfSpace(UUID spaceId) {
         return list("spaceId = ?1 and endedAt is null order by employer, domain, capacity", spaceId);
     }

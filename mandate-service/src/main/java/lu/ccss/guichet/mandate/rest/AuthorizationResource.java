@@ -1,5 +1,6 @@
 package lu.ccss.guichet.mandate.rest;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,7 +40,7 @@ public class AuthorizationResource {
     @APIResponse(responseCode = "400", description = "A parameter is missing or invalid (every one named)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a domain system")
-    public MandateViews.AuthorizationView authorization(
+    public Uni<MandateViews.AuthorizationView> authorization(
             @Parameter(description = "The space (UUID)", required = true)
             @QueryParam("spaceId") @ValidUuid String spaceId,
             @Parameter(description = "Employer registration number: 11 or 13 digits", required = true)
@@ -48,7 +49,8 @@ public class AuthorizationResource {
             @QueryParam("domain") @ValidDomain String domain) {
         return authorizations.mandate(Checked.uuid(spaceId), RegistrationNumber.normalise(employer.strip()),
                         Domain.parse(domain).orElseThrow())
-                .map(c -> new MandateViews.AuthorizationView(true, c.capacity(), c.grantedAt()))
-                .orElse(new MandateViews.AuthorizationView(false, null, null));
+                .map(found -> found
+                        .map(c -> new MandateViews.AuthorizationView(true, c.capacity(), c.grantedAt()))
+                        .orElse(new MandateViews.AuthorizationView(false, null, null)));
     }
 }

@@ -1,0 +1,32 @@
+package lu.ccss.guichet.mandate.repository;
+
+import io.vertx.pgclient.PgException;
+import lu.ccss.guichet.platform.persistence.TransientFailures;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reactive client's failures reach TransientFailures as the JDBC driver's would: what passes answers 503. */
+class AuthorizationFailuresTest {
+
+    @Test
+    void theDatabaseOutOfReachPasses() {
+        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
+                new ConnectException("Connection refused: localhost/127.0.0.1:5432"))));
+    }
+
+    @Test
+    void theServerShuttingDownPasses() {
+        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))));
+    }
+
+    @Test
+    void aRefusedQueryDoesNotPass() {
+        assertFalse(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
+                new PgException("relation \"mandate\" does not exist", "ERROR", "42P01", null))));
+    }
+}
