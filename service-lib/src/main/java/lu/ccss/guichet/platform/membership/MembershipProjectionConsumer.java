@@ -2,10 +2,13 @@ package lu.ccss.guichet.platform.membership;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.platform.inbound.ProcessedEvents;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Feeds the membership projection of a service that switches it on ({@code guichet.projections.membership=true}). */
 @ApplicationScoped
@@ -22,9 +25,11 @@ public class MembershipProjectionConsumer {
         this.projection = projection;
     }
 
+    /** A poll's records at once (the channel is {@code batch=true}): a burst of new spaces is known sooner. */
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
-    public void onSpaceEvent(ConsumerRecord<String, String> record) {
-        processedEvents.handleOnce(CHANNEL, record, projection.handlers());
+    public CompletionStage<Void> onSpaceEvents(KafkaRecordBatch<String, String> records) {
+        processedEvents.handleEachOnce(CHANNEL, records, projection.handlers());
+        return CompletableFuture.completedFuture(null);
     }
 }
