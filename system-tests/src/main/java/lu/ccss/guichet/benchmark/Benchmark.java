@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -291,6 +292,7 @@ public final class Benchmark {
                         nextUser.next(), RealmUsers.PASSWORD), replica.operator(), replica.domainSystem(),
                         replica.printProvider(), hops, channels));
             }
+            List<CertificationFlow> roundFlows = List.copyOf(flows);
             CountDownLatch go = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(n);
             for (int i = 0; i < n; i++) {
@@ -337,6 +339,8 @@ public final class Benchmark {
                 profiles = profiling.stop(config.dataDir().resolve("jfr"));
                 profiledRound = n;
             }
+            MembershipHop.record(config.postgresPort(), roundFlows.stream().map(CertificationFlow::space)
+                    .filter(Objects::nonNull).toList(), hops);
             Map<String, Double> threadGroups = new java.util.TreeMap<>();
             threadCpuByGroup().forEach((group, nanos) -> {
                 double delta = (nanos - threadsBefore.getOrDefault(group, 0L)) / 1e9;
