@@ -5,6 +5,7 @@ import lu.ccss.guichet.client.HopTiming;
 import lu.ccss.guichet.client.Http;
 import lu.ccss.guichet.client.Keycloak;
 import lu.ccss.guichet.client.Latencies;
+import lu.ccss.guichet.client.PlatformData;
 import lu.ccss.guichet.client.Platform;
 import lu.ccss.guichet.client.PrintProvider;
 import lu.ccss.guichet.client.RealmUsers;
@@ -339,7 +340,7 @@ public final class Benchmark {
                 profiles = profiling.stop(config.dataDir().resolve("jfr"));
                 profiledRound = n;
             }
-            MembershipHop.record(config.postgresPort(), roundFlows.stream().map(CertificationFlow::space)
+            MembershipHop.record(new PlatformData(config), roundFlows.stream().map(CertificationFlow::space)
                     .filter(Objects::nonNull).toList(), hops);
             Map<String, Double> threadGroups = new java.util.TreeMap<>();
             threadCpuByGroup().forEach((group, nanos) -> {

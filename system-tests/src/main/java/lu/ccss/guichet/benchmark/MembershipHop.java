@@ -1,17 +1,13 @@
 package lu.ccss.guichet.benchmark;
 
 import lu.ccss.guichet.client.Latencies;
+import lu.ccss.guichet.client.PlatformData;
 import lu.ccss.guichet.events.EventTypes;
 import lu.ccss.guichet.platform.membership.MembershipProjectionConsumer;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,41 +27,22 @@ final class MembershipHop {
     }
 
     /** Records the hop of each of {@code spaces} whose event was applied; a space not yet known is left out. */
-    static void record(int postgresPort, List<UUID> spaces, Latencies hops) throws SQLException {
-        if (spaces.isEmpty()) {
-            return;
+    static void record(PlatformData data, List<UUID> spaces, Latencies hops) {
+        Map<String, Instant> occurred = new HashMap<>();
+        for (Map<String, Object> row : data.rows("space", "select event_id::text as event_id, occurred_at "
+                        + "from outbox_event where event_type = ? and aggregate_id = any(?)",
+                EventTypes.MEMBER_ADDED.type(), spaces.stream().map(UUID::toString).toArray(String[]::new))) {
+            occurred.put((String) row.get("event_id"), instant(row.get("occurred_at")));
         }
-        Map<String, OffsetDateTime> occurred = new HashMap<>();
-        try (Connection space = connect(postgresPort, "space");
-             PreparedStatement q = space.prepareStatement("select event_id::text, occurred_at from outbox_event "
-                     + "where event_type = ? and aggregate_id = any(?)")) {
-            q.setString(1, EventTypes.MEMBER_ADDED.type());
-            q.setArray(2, texts(space, spaces.stream().map(UUID::toString).toList()));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    occurred.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
-                }
-            }
-        }
-        try (Connection certification = connect(postgresPort, "certification");
-             PreparedStatement q = certification.prepareStatement("select event_id, processed_at from "
-                     + "processed_event where consumer = ? and event_id = any(?)")) {
-            q.setString(1, MembershipProjectionConsumer.CHANNEL);
-            q.setArray(2, texts(certification, List.copyOf(occurred.keySet())));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    OffsetDateTime from = occurred.get(rs.getString(1));
-                    hops.record(NAME, Duration.between(from, rs.getObject(2, OffsetDateTime.class)));
-                }
-            }
+        for (Map<String, Object> row : data.rows("certification", "select event_id, processed_at "
+                        + "from processed_event where consumer = ? and event_id = any(?)",
+                MembershipProjectionConsumer.CHANNEL, occurred.keySet().toArray(String[]::new))) {
+            hops.record(NAME, Duration.between(occurred.get((String) row.get("event_id")),
+                    instant(row.get("processed_at"))));
         }
     }
 
-    private static Connection connect(int port, String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "");
-    }
-
-    private static Array texts(Connection c, List<String> values) throws SQLException {
-        return c.createArrayOf("text", values.toArray());
+    private static Instant instant(Object timestamp) {
+        return ((Timestamp) timestamp).toInstant();
     }
 }

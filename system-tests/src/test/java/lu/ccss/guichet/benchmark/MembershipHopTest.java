@@ -1,8 +1,10 @@
 package lu.ccss.guichet.benchmark;
 
 import lu.ccss.guichet.client.Latencies;
+import lu.ccss.guichet.client.PlatformData;
 import lu.ccss.guichet.embedded.EmbeddedPostgresServer;
 import lu.ccss.guichet.events.EventTypes;
+import lu.ccss.guichet.launcher.LauncherConfig;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -21,8 +23,8 @@ class MembershipHopTest {
         UUID known = UUID.randomUUID();
         UUID notYetKnown = UUID.randomUUID();
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral()) {
-            server.createDatabase("space", "guichet", "guichet");
-            server.createDatabase("certification", "guichet", "guichet");
+            server.createDatabase("space", LauncherConfig.DB_USER, LauncherConfig.DB_PASSWORD);
+            server.createDatabase("certification", LauncherConfig.DB_USER, LauncherConfig.DB_PASSWORD);
             sql(server, "space", "create table outbox_event (event_id uuid, aggregate_id varchar(128), "
                     + "event_type varchar(128), occurred_at timestamptz)");
             sql(server, "certification", "create table processed_event (consumer varchar(100), "
@@ -38,7 +40,8 @@ class MembershipHopTest {
                     + knownEvent + "', '" + added + "', '2026-12-04T10:00:09Z')");
 
             Latencies hops = new Latencies();
-            MembershipHop.record(server.port(), List.of(known, notYetKnown), hops);
+            MembershipHop.record(new PlatformData(LauncherConfig.builder().ports(server.port(), 0, 0, 0).create()),
+                    List.of(known, notYetKnown), hops);
 
             Latencies.Summary hop = hops.summaries().get(MembershipHop.NAME);
             assertEquals(1, hop.count(), "only the space whose MemberAdded the projection applied");
@@ -47,8 +50,8 @@ class MembershipHopTest {
     }
 
     private static void sql(EmbeddedPostgresServer server, String database, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(database), EmbeddedPostgresServer.SUPERUSER,
-                ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(database), LauncherConfig.DB_USER,
+                LauncherConfig.DB_PASSWORD); Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

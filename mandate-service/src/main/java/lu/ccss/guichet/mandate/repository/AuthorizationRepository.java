@@ -1,14 +1,16 @@
 package lu.ccss.guichet.mandate.repository;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import lu.ccss.guichet.events.Capacity;
 import lu.ccss.guichet.events.Domain;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The authorization answer's read, through the reactive PostgreSQL client on the event loop: the one query of the
@@ -59,15 +62,20 @@ public class AuthorizationRepository {
     /**
      * The reactive client's failures as the JDBC driver reports them, so that the one rule of
      * {@code TransientFailures} decides what passes (503 with Retry-After): PostgreSQL's own refusals keep their
-     * SQLState; the others (connection refused or lost, no pooled connection in time) mean the database is out of
-     * reach.
+     * SQLState; the connection refused or lost ({@code IOException}, Vert.x's {@code VertxException}) or no pooled
+     * connection in time ({@code TimeoutException}) mean the database is out of reach; anything else is left as it
+     * is (a 500 with an incident).
      */
-    static SQLException asSqlException(Throwable failure) {
+    static Throwable asSqlException(Throwable failure) {
         if (failure instanceof PgException refused) {
             return new SQLException("PostgreSQL refused the authorization query", refused.getSqlState(), refused);
         }
-        return new SQLTransientConnectionException("The authorization query did not reach PostgreSQL", "08006",
-                failure);
+        if (failure instanceof IOException || failure instanceof VertxException
+                || failure instanceof TimeoutException) {
+            return new SQLTransientConnectionException("The authorization query did not reach PostgreSQL", "08006",
+                    failure);
+        }
+        return failure;
     }
 
     private static Instant instant(Row row, int column) {

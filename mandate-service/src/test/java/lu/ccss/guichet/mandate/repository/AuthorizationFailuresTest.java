@@ -1,10 +1,12 @@
 package lu.ccss.guichet.mandate.repository;
 
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import lu.ccss.guichet.platform.persistence.TransientFailures;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +24,20 @@ class AuthorizationFailuresTest {
     void theServerShuttingDownPasses() {
         assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
                 new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))));
+    }
+
+    @Test
+    void aLostConnectionOrNoPooledConnectionInTimePasses() {
+        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
+                ClosedConnectionException.INSTANCE)));
+        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
+                new TimeoutException("Timeout"))));
+    }
+
+    @Test
+    void aFaultOfTheServiceItselfDoesNotPass() {
+        assertFalse(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
+                new IllegalArgumentException("a bug, not the database"))));
     }
 
     @Test

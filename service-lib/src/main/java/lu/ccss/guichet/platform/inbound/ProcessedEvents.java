@@ -106,11 +106,10 @@ public class ProcessedEvents {
                     .getRecord();
             try {
                 handleOnce(consumer, consumed, handlers);
+                record.ack();
             } catch (RuntimeException e) {
                 record.nack(e);
-                continue;
             }
-            record.ack();
         }
     }
 
