@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,17 @@ public final class ProcessStats {
     static double jitCompilerSeconds(List<Tracked> jvms) {
         return jvms.stream().flatMap(t -> threadGroups(t.pid()).entrySet().stream())
                 .filter(group -> group.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * The -X options the first service process was started with, as the kernel reports its command line: with
+     * {@code --running} the stack was started by another command, whose options this run does not know otherwise.
+     */
+    public static Optional<List<String>> jvmOptions(List<Tracked> processes) {
+        return processes.stream().filter(p -> p.name().contains("-service")).findFirst()
+                .flatMap(p -> ProcessHandle.of(p.pid())).flatMap(h -> h.info().arguments())
+                .map(args -> Arrays.stream(args).takeWhile(a -> !a.equals("-jar")).filter(a -> a.startsWith("-X"))
+                        .toList());
     }
 
     /** utime and stime (fields 14 and 15 of /proc/pid/stat; the command name in field 2 may hold spaces). */

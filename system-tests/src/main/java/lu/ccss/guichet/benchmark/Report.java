@@ -26,7 +26,7 @@ final class Report {
         line("");
         line("Machine: %d cores seen by the JVM, %s %s; Java %s. Services: JVM options %s.", cores,
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                String.join(" ", config.serviceJvmOptions()));
+                String.join(" ", ProcessStats.jvmOptions(processes).orElse(config.serviceJvmOptions())));
         line("");
 
         line("## Flows");
