@@ -16,33 +16,33 @@ class AuthorizationFailuresTest {
 
     @Test
     void theDatabaseOutOfReachPasses() {
-        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
-                new ConnectException("Connection refused: localhost/127.0.0.1:5432"))));
+        assertTrue(passes(new ConnectException("Connection refused: localhost/127.0.0.1:5432")));
     }
 
     @Test
     void theServerShuttingDownPasses() {
-        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
-                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))));
+        assertTrue(passes(new PgException("terminating connection due to administrator command", "FATAL",
+                "57P01", null)));
     }
 
     @Test
     void aLostConnectionOrNoPooledConnectionInTimePasses() {
-        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
-                ClosedConnectionException.INSTANCE)));
-        assertTrue(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
-                new TimeoutException("Timeout"))));
+        assertTrue(passes(ClosedConnectionException.INSTANCE));
+        assertTrue(passes(new TimeoutException("Timeout")));
     }
 
     @Test
     void aFaultOfTheServiceItselfDoesNotPass() {
-        assertFalse(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
-                new IllegalArgumentException("a bug, not the database"))));
+        assertFalse(passes(new IllegalArgumentException("a bug, not the database")));
     }
 
     @Test
     void aRefusedQueryDoesNotPass() {
-        assertFalse(TransientFailures.isTransient(AuthorizationRepository.asSqlException(
-                new PgException("relation \"mandate\" does not exist", "ERROR", "42P01", null))));
+        assertFalse(passes(new PgException("relation \"mandate\" does not exist", "ERROR", "42P01", null)));
+    }
+
+    /** Whether the failure, as the repository reports it, passes as the database being out of reach (503). */
+    private static boolean passes(Throwable failure) {
+        return TransientFailures.isTransient(AuthorizationRepository.asSqlException(failure));
     }
 }
