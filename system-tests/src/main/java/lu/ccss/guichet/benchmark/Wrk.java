@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Runs <a href="https://github.com/wg/wrk">wrk</a> (a C load generator: keep-alive connections, an event loop per
- * thread, HdrHistogram latencies) and reads its answer. A Lua script sets the method, headers and body; wrk's
- * {@code --latency} gives the percentiles.
+ * thread, every latency recorded) and reads its answer. A Lua script sets the method, headers and body; wrk's
+ * {@code --latency} gives the percentiles, corrected for coordinated omission: a response slower than twice the
+ * connections' mean interval also counts the requests a steady caller would have sent meanwhile, so that a stall
+ * weighs in the p99 as it would for domain systems calling independently of each other's answers.
  */
 final class Wrk {
 
