@@ -167,8 +167,8 @@ final class HotEndpoints {
         out.printf(Locale.ROOT, "wrk %d thread(s) on the same %d-core machine as the platform, %d s per point after a "
                 + "warm-up; the ceiling is the same wrk against the same service's /q/health/live (no token, no "
                 + "database) in the same run. Percentiles as wrk gives them, corrected for coordinated omission (a "
-                + "stall also counts the requests steady callers would have sent during it).%n", wrkThreads, Runtime.getRuntime().availableProcessors(),
-                seconds.toSeconds());
+                + "stall also counts the requests steady callers would have sent during it).%n", wrkThreads,
+                Runtime.getRuntime().availableProcessors(), seconds.toSeconds());
         out.println();
         for (Curve c : curves) {
             out.println("### " + c.target().name());

@@ -22,6 +22,7 @@ class ProcessStatsTest {
         Process service = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-Dsome.property=x",
                 sleeper.toString()).start();
         try {
+            awaitExec(service, sleeper.toString());
             List<ProcessStats.Tracked> processes = List.of(
                     new ProcessStats.Tracked("launcher JVM", ProcessHandle.current().pid(), false),
                     new ProcessStats.Tracked("some-service", service.pid(), false));
@@ -30,6 +31,15 @@ class ProcessStatsTest {
         } finally {
             service.destroy();
             service.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Until the child runs java itself: right after start() the kernel may still show the JDK's spawn helper. */
+    private static void awaitExec(Process process, String lastArgument) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!process.info().arguments().map(a -> a.length > 0 && a[a.length - 1].equals(lastArgument))
+                .orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 }
