@@ -274,6 +274,7 @@ public final class Benchmark {
         rounds.addAll(warmUpRounds(options.warmUpFlows()));
         int warmUpRounds = rounds.size();
         rounds.addAll(options.flows());
+        HopFloor.DuringRounds kafkaProbe = new HopFloor.DuringRounds("localhost:" + config.kafkaPort());
         for (int index = 0; index < rounds.size(); index++) {
             int n = rounds.get(index);
             boolean warmingUp = index < warmUpRounds;
@@ -322,16 +323,18 @@ public final class Benchmark {
             Map<ProcessStats.Tracked, ProcessStats.Sample> before = ProcessStats.sample(processes);
             long xidsBefore = Ceilings.transactionIds(postgres);
             long commitsBefore = Ceilings.committedTransactions(postgres);
-            long httpCpuBefore = httpClientThreadsCpu();
+            long clientCpuBefore = clientThreadsCpu();
             Map<String, Long> threadsBefore = threadCpuByGroup();
             double jitBefore = ProcessStats.jitCompilerSeconds(services(processes));
             long startEpochNanos = epochNanos();
             long start = System.nanoTime();
+            kafkaProbe.clear();
             go.countDown();
             done.await();
             double seconds = (System.nanoTime() - start) / 1e9;
+            HopFloor.Kafka kafkaDuringRound = kafkaProbe.sinceCleared();
             long endEpochNanos = epochNanos();
-            double clientCpu = (flowThreadsCpu.sum() + httpClientThreadsCpu() - httpCpuBefore) / 1e9;
+            double clientCpu = (flowThreadsCpu.sum() + clientThreadsCpu() - clientCpuBefore) / 1e9;
             long xids = Ceilings.transactionIds(postgres) - xidsBefore - 1; // the query itself takes one id
             long commits = Ceilings.committedTransactions(postgres) - commitsBefore;
             Map<ProcessStats.Tracked, ProcessStats.Sample> after = ProcessStats.sample(processes);
@@ -351,7 +354,7 @@ public final class Benchmark {
             });
             Round round = new Round(n, seconds, List.copyOf(durations), List.copyOf(failures), endpoints.summaries(),
                     hops.summaries(), before, after, xids, commits, counts(channels),
-                    launcherIsThisJvm ? clientCpu : 0, threadGroups, jit);
+                    launcherIsThisJvm ? clientCpu : 0, threadGroups, jit, kafkaDuringRound);
             if (warmingUp) {
                 warmUpResults.add(round);
             } else {
@@ -368,6 +371,7 @@ public final class Benchmark {
                     jit / Math.max(1, durations.size())));
             failures.stream().limit(3).forEach(f -> progress("  failure: " + f));
         }
+        kafkaProbe.close();
 
         progress("ceilings: PostgreSQL commit loop and Argon2id");
         Ceilings.CommitSettings settings = Ceilings.settings(postgres);
@@ -452,11 +456,15 @@ public final class Benchmark {
         return groups;
     }
 
-    /** CPU time of this JVM's HTTP client threads (the benchmark's own work, not Kafka's). */
-    private static long httpClientThreadsCpu() {
+    /**
+     * CPU time of this JVM's HTTP client threads and of the hop-floor probe's (the benchmark's own work, not the
+     * broker's, which may run in this JVM too).
+     */
+    private static long clientThreadsCpu() {
         long total = 0;
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("http-client")) {
+            if (info != null && (info.getThreadName().startsWith("http-client")
+                    || info.getThreadName().contains(HopFloor.DuringRounds.THREAD_NAME))) {
                 total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
             }
         }
@@ -469,7 +477,7 @@ public final class Benchmark {
                  Map<ProcessStats.Tracked, ProcessStats.Sample> before,
                  Map<ProcessStats.Tracked, ProcessStats.Sample> after, long writeTransactions, long commits,
                  Map<String, Long> documentChannels, double clientCpuSeconds, Map<String, Double> thisJvmThreads,
-                 double jitCompilerSeconds) {
+                 double jitCompilerSeconds, HopFloor.Kafka kafkaDuringRound) {
 
         double flowsPerSecond() {
             return durations.size() / seconds;

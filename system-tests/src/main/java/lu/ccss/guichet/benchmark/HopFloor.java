@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,31 +58,11 @@ final class HopFloor {
 
     /** Produce → consume, one record at a time, in milliseconds (the value is the send time). */
     private static double[] kafkaRoundTrips(String bootstrap, int samples) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
-        try (KafkaProducer<Long, Long> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0),
-                new LongSerializer(), new LongSerializer());
-             KafkaConsumer<Long, Long> consumer = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
-                     new LongDeserializer(), new LongDeserializer())) {
-            consumer.assign(List.of(partition));
-            consumer.seekToEnd(List.of(partition));
-            consumer.position(partition);
+        try (KafkaPing ping = new KafkaPing(bootstrap, "hop-floor")) {
             int warmUp = samples / 5;
             double[] latencies = new double[samples];
             for (int i = -warmUp; i < samples; i++) {
-                long sent = System.nanoTime();
-                producer.send(new ProducerRecord<>(TOPIC, 0L, sent));
-                double latency = awaitRecord(consumer, sent);
+                double latency = ping.roundTrip();
                 if (i >= 0) {
                     latencies[i] = latency;
                 }
@@ -90,16 +71,126 @@ final class HopFloor {
         }
     }
 
-    private static double awaitRecord(KafkaConsumer<Long, Long> consumer, long sent) {
-        long deadline = sent + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<Long, Long> record : consumer.poll(Duration.ofMillis(100))) {
-                if (record.value() == sent) {
-                    return (System.nanoTime() - sent) / 1e6;
+    /**
+     * The same Kafka round trip measured while a round runs: one record every {@link #PROBE_INTERVAL} from a thread
+     * of the benchmark's JVM, so that each round's hops can be read next to what the broker and the machine's two
+     * cores gave a bare producer and consumer at that moment, not only at rest.
+     */
+    static final class DuringRounds implements AutoCloseable {
+
+        static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
+        /** The probe's thread, and its producer's network thread ({@code kafka-producer-network-thread | …}). */
+        static final String THREAD_NAME = "hop-floor-probe";
+
+        private final KafkaPing ping;
+        private final List<Double> samples = new ArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile RuntimeException failure;
+
+        DuringRounds(String bootstrap) throws Exception {
+            ping = new KafkaPing(bootstrap, THREAD_NAME);
+            thread = new Thread(this::probe, THREAD_NAME);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void probe() {
+            try {
+                while (running) {
+                    double latency = ping.roundTrip();
+                    synchronized (samples) {
+                        samples.add(latency);
+                    }
+                    Thread.sleep(PROBE_INTERVAL.toMillis());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
             }
         }
-        throw new IllegalStateException("The hop-floor record did not come back within 10 s");
+
+        /** Forgets what was measured so far: a round starts. */
+        void clear() {
+            synchronized (samples) {
+                samples.clear();
+            }
+        }
+
+        /** What was measured since the last {@link #clear()}; a probe that failed says why instead. */
+        Kafka sinceCleared() {
+            double[] values;
+            synchronized (samples) {
+                values = samples.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            if (failure != null || values.length == 0) {
+                return new Kafka(Double.NaN, Double.NaN, values.length,
+                        failure == null ? "no sample" : "the probe failed: " + failure);
+            }
+            return new Kafka(percentile(values, 50), percentile(values, 99), values.length, null);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(Duration.ofSeconds(15).toMillis());
+            ping.close();
+        }
+    }
+
+    /** Kafka produce → consume percentiles in milliseconds, how many records they are of, or why there are none. */
+    record Kafka(double p50, double p99, int samples, String failure) {
+    }
+
+    /** A producer with the relay's settings and a consumer of the floor topic's one partition. */
+    private static final class KafkaPing implements AutoCloseable {
+
+        private final KafkaProducer<Long, Long> producer;
+        private final KafkaConsumer<Long, Long> consumer;
+
+        KafkaPing(String bootstrap, String clientId) throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.CLIENT_ID_CONFIG, clientId),
+                    new LongSerializer(), new LongSerializer());
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
+                    new LongDeserializer(), new LongDeserializer());
+            TopicPartition partition = new TopicPartition(TOPIC, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+        }
+
+        /** Sends one record (its value is the send time) and waits until it is consumed; milliseconds. */
+        double roundTrip() {
+            long sent = System.nanoTime();
+            producer.send(new ProducerRecord<>(TOPIC, 0L, sent));
+            long deadline = sent + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<Long, Long> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.value() == sent) {
+                        return (System.nanoTime() - sent) / 1e6;
+                    }
+                }
+            }
+            throw new IllegalStateException("The hop-floor record did not come back within 10 s");
+        }
+
+        /** Without waiting for a record the broker never acknowledged (a producer's close would, for minutes). */
+        @Override
+        public void close() {
+            producer.close(Duration.ZERO);
+            consumer.close();
+        }
     }
 
     /** One-row insert + commit on one connection, in milliseconds (the scratch database of {@link Ceilings}). */

@@ -59,6 +59,7 @@ final class Report {
             line("## Event hops, %d concurrent flow(s) (milliseconds, from the services' timestamps)", r.n());
             line("");
             hopTable(r.hops(), floor);
+            kafkaDuringRound(r.kafkaDuringRound(), floor);
             line("## Processes, %d concurrent flow(s)", r.n());
             line("");
             line("| process | CPU s in the round | CPU share of the round | RSS now (MiB) | peak RSS (MiB) |");
@@ -210,6 +211,19 @@ final class Report {
                     s.get("pick-up").p50(), s.get("publish + pick-up").p50(), s.get("handling").p50(),
                     s.get("handling").p99());
         });
+        line("");
+    }
+
+    /** The floor's Kafka round trip as the probe measured it while the round ran, next to the idle one. */
+    private void kafkaDuringRound(HopFloor.Kafka kafka, HopFloor.Floor floor) {
+        if (kafka.failure() != null) {
+            line("Kafka produce → consume during this round: not measured (%s).", kafka.failure());
+        } else {
+            line("Kafka produce → consume during this round (a probe record every %d ms from the benchmark's JVM, %d "
+                    + "records): p50 %.1f ms, p99 %.1f ms; at rest (the floor): p50 %.1f ms, p99 %.1f ms.",
+                    HopFloor.DuringRounds.PROBE_INTERVAL.toMillis(), kafka.samples(), kafka.p50(), kafka.p99(),
+                    floor.kafkaP50(), floor.kafkaP99());
+        }
         line("");
     }
 
