@@ -267,7 +267,7 @@ public final class Benchmark {
 
         List<Round> results = new ArrayList<>();
         List<Round> warmUpResults = new ArrayList<>();
-        Map<Integer, List<HopTiming>> hopTimings = new java.util.LinkedHashMap<>();
+        Map<Round, List<HopTiming>> hopTimings = new java.util.LinkedHashMap<>();
         Map<String, Profiles.Summary> profiles = Map.of();
         int profiledRound = 0;
         List<Integer> rounds = new ArrayList<>();
@@ -361,7 +361,7 @@ public final class Benchmark {
                 results.add(round);
                 if (traces != null) {
                     Thread.sleep(1000); // the services export their spans every 200 ms
-                    hopTimings.put(n, HopTiming.all(traces.spans().stream().filter(span -> span.startNanos()
+                    hopTimings.put(round, HopTiming.all(traces.spans().stream().filter(span -> span.startNanos()
                             >= startEpochNanos && span.startNanos() <= endEpochNanos).toList()));
                 }
             }
@@ -390,7 +390,7 @@ public final class Benchmark {
         report.print(config, results, processes, settings, commitRates, argon2, floor, warmUpHops,
                 counts(warmUpChannels));
         report.printWarmUpRounds(warmUpResults);
-        hopTimings.forEach((n, timings) -> report.printHopTimings(n, timings, floor));
+        hopTimings.forEach((round, timings) -> report.printHopTimings(round, timings, floor));
         if (!profiles.isEmpty()) {
             report.printProfiles(profiledRound, profiles);
         }

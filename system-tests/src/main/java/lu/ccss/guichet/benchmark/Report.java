@@ -188,8 +188,8 @@ final class Report {
      * Where each hop's time went in one round, from the services' spans ({@code --trace-hops}): publish + pick-up is
      * what the broker's produce → consume floor measures; the handling is the consumer's own work and commit.
      */
-    void printHopTimings(int concurrentFlows, List<HopTiming> timings, HopFloor.Floor floor) {
-        line("## Where the hops' time went, %d concurrent flow(s) (services' spans, ms)", concurrentFlows);
+    void printHopTimings(Benchmark.Round round, List<HopTiming> timings, HopFloor.Floor floor) {
+        line("## Where the hops' time went, %d concurrent flow(s) (services' spans, ms)", round.n());
         line("");
         Map<String, Latencies> byHop = new java.util.TreeMap<>();
         for (HopTiming t : timings) {
@@ -202,7 +202,8 @@ final class Report {
             parts.recordNanos("handling", t.handling());
         }
         line("| hop (event → consumer) | n | in all p50 / p99 | relay woken p50 | publish p50 | pick-up p50 | "
-                + "publish + pick-up p50 (Kafka floor p50 %.1f) | handling p50 / p99 |", floor.kafkaP50());
+                + "publish + pick-up p50 (Kafka floor p50 %.1f; during the round %.1f) | handling p50 / p99 |",
+                floor.kafkaP50(), round.kafkaDuringRound().p50());
         line("|---|---:|---:|---:|---:|---:|---:|---:|");
         byHop.forEach((hop, parts) -> {
             Map<String, Latencies.Summary> s = parts.summaries();
