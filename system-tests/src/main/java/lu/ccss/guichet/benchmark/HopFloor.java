@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 final class HopFloor {
 
     static final String TOPIC = "benchmark.hop-floor";
+    private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(10);
 
     private HopFloor() {
     }
@@ -58,7 +59,7 @@ final class HopFloor {
 
     /** Produce → consume, one record at a time, in milliseconds (the value is the send time). */
     private static double[] kafkaRoundTrips(String bootstrap, int samples) throws Exception {
-        try (KafkaPing ping = new KafkaPing(bootstrap, "hop-floor")) {
+        try (KafkaPing ping = new KafkaPing(bootstrap, "hop-floor", GIVE_UP_AFTER)) {
             int warmUp = samples / 5;
             double[] latencies = new double[samples];
             for (int i = -warmUp; i < samples; i++) {
@@ -89,7 +90,12 @@ final class HopFloor {
         private volatile RuntimeException failure;
 
         DuringRounds(String bootstrap) throws Exception {
-            ping = new KafkaPing(bootstrap, THREAD_NAME);
+            this(bootstrap, GIVE_UP_AFTER);
+        }
+
+        /** @param giveUpAfter how long a record may take to come back before the probe stops and says so */
+        DuringRounds(String bootstrap, Duration giveUpAfter) throws Exception {
+            ping = new KafkaPing(bootstrap, THREAD_NAME, giveUpAfter);
             thread = new Thread(this::probe, THREAD_NAME);
             thread.setDaemon(true);
             thread.start();
@@ -148,8 +154,10 @@ final class HopFloor {
 
         private final KafkaProducer<Long, Long> producer;
         private final KafkaConsumer<Long, Long> consumer;
+        private final Duration giveUpAfter;
 
-        KafkaPing(String bootstrap, String clientId) throws Exception {
+        KafkaPing(String bootstrap, String clientId, Duration giveUpAfter) throws Exception {
+            this.giveUpAfter = giveUpAfter;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
             } catch (ExecutionException e) {
@@ -174,7 +182,7 @@ final class HopFloor {
         double roundTrip() {
             long sent = System.nanoTime();
             producer.send(new ProducerRecord<>(TOPIC, 0L, sent));
-            long deadline = sent + Duration.ofSeconds(10).toNanos();
+            long deadline = sent + giveUpAfter.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<Long, Long> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.value() == sent) {
@@ -182,7 +190,7 @@ final class HopFloor {
                     }
                 }
             }
-            throw new IllegalStateException("The hop-floor record did not come back within 10 s");
+            throw new IllegalStateException("The hop-floor record did not come back within " + giveUpAfter);
         }
 
         /** Without waiting for a record the broker never acknowledged (a producer's close would, for minutes). */

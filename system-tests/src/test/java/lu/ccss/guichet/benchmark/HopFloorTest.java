@@ -3,6 +3,8 @@ package lu.ccss.guichet.benchmark;
 import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +31,8 @@ class HopFloorTest {
     void aProbeWhoseRecordDoesNotComeBackSaysWhyInsteadOfPercentiles() throws Exception {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
         boolean brokerStopped = false;
-        try (HopFloor.DuringRounds probe = new HopFloor.DuringRounds(broker.bootstrapServers())) {
+        try (HopFloor.DuringRounds probe = new HopFloor.DuringRounds(broker.bootstrapServers(),
+                Duration.ofSeconds(2))) {
             awaitSamples(probe, 1);
             broker.close();
             brokerStopped = true;
