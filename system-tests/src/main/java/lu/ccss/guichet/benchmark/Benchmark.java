@@ -71,6 +71,9 @@ public final class Benchmark {
               --trace-hops         tracing on in the services (spans sent to this JVM): each round also prints
                                    where every hop's time went (relay woken, publish, pick-up, handling); not
                                    with --running; costs some CPU, so compare its flows/s with a run without
+              --probe-floor        also measure the floor's Kafka round trip while each round runs (a probe record
+                                   every 50 ms) and print it under the round's hops; costs about a fifth of the
+                                   throughput at 10 and 50 flows, so compare its flows/s with a run without
               --profile            record the last round with JDK Flight Recorder in each service (CPU samples
                                    only, JFR on from the services' start: started mid-run it makes the JIT
                                    recompile) and print the hottest frames (the recordings stay in the data
@@ -274,7 +277,8 @@ public final class Benchmark {
         rounds.addAll(warmUpRounds(options.warmUpFlows()));
         int warmUpRounds = rounds.size();
         rounds.addAll(options.flows());
-        HopFloor.DuringRounds kafkaProbe = new HopFloor.DuringRounds("localhost:" + config.kafkaPort());
+        HopFloor.DuringRounds kafkaProbe = options.probeFloor()
+                ? new HopFloor.DuringRounds("localhost:" + config.kafkaPort()) : null;
         for (int index = 0; index < rounds.size(); index++) {
             int n = rounds.get(index);
             boolean warmingUp = index < warmUpRounds;
@@ -328,11 +332,13 @@ public final class Benchmark {
             double jitBefore = ProcessStats.jitCompilerSeconds(services(processes));
             long startEpochNanos = epochNanos();
             long start = System.nanoTime();
-            kafkaProbe.clear();
+            if (kafkaProbe != null) {
+                kafkaProbe.clear();
+            }
             go.countDown();
             done.await();
             double seconds = (System.nanoTime() - start) / 1e9;
-            HopFloor.Kafka kafkaDuringRound = kafkaProbe.sinceCleared();
+            HopFloor.Kafka kafkaDuringRound = kafkaProbe == null ? null : kafkaProbe.sinceCleared();
             long endEpochNanos = epochNanos();
             double clientCpu = (flowThreadsCpu.sum() + clientThreadsCpu() - clientCpuBefore) / 1e9;
             long xids = Ceilings.transactionIds(postgres) - xidsBefore - 1; // the query itself takes one id
@@ -371,7 +377,9 @@ public final class Benchmark {
                     jit / Math.max(1, durations.size())));
             failures.stream().limit(3).forEach(f -> progress("  failure: " + f));
         }
-        kafkaProbe.close();
+        if (kafkaProbe != null) {
+            kafkaProbe.close();
+        }
 
         progress("ceilings: PostgreSQL commit loop and Argon2id");
         Ceilings.CommitSettings settings = Ceilings.settings(postgres);
@@ -471,7 +479,7 @@ public final class Benchmark {
         return total;
     }
 
-    /** One round of N concurrent flows and what it cost. */
+    /** One round of N concurrent flows and what it cost; {@code kafkaDuringRound} is null without --probe-floor. */
     record Round(int n, double seconds, List<Duration> durations, List<Throwable> failures,
                  Map<String, Latencies.Summary> endpoints, Map<String, Latencies.Summary> hops,
                  Map<ProcessStats.Tracked, ProcessStats.Sample> before,
@@ -508,7 +516,7 @@ public final class Benchmark {
     record Options(List<Integer> flows, boolean running, Path dataDir, int portOffset, int commitSeconds,
                    boolean endpoints, boolean onlyEndpoints, List<Integer> concurrency, List<Integer> intake,
                    int endpointSeconds, int warmUpSeconds, Path plots, boolean productionJvm, boolean profile,
-                   int warmUpFlows, int replicas, boolean traceHops) {
+                   int warmUpFlows, int replicas, boolean traceHops, boolean probeFloor) {
         static Options parse(String[] args) {
             List<Integer> flows = List.of(1, 10, 50);
             boolean endpoints = false;
@@ -527,6 +535,7 @@ public final class Benchmark {
             int warmUpFlows = 100;
             int replicas = 1;
             boolean traceHops = false;
+            boolean probeFloor = false;
             for (String arg : args) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -569,6 +578,8 @@ public final class Benchmark {
                     profile = true;
                 } else if (arg.equals("--trace-hops")) {
                     traceHops = true;
+                } else if (arg.equals("--probe-floor")) {
+                    probeFloor = true;
                 } else {
                     throw new IllegalArgumentException("Unknown option " + arg);
                 }
@@ -579,7 +590,7 @@ public final class Benchmark {
             }
             return new Options(onlyEndpoints ? List.of() : flows, running, dataDir, portOffset, commitSeconds,
                     endpoints, onlyEndpoints, concurrency, intake, endpointSeconds, warmUpSeconds, plots, productionJvm,
-                    profile, warmUpFlows, replicas, traceHops);
+                    profile, warmUpFlows, replicas, traceHops, probeFloor);
         }
 
         private static List<Integer> numbers(String option, String value, int min, int max) {

@@ -59,7 +59,9 @@ final class Report {
             line("## Event hops, %d concurrent flow(s) (milliseconds, from the services' timestamps)", r.n());
             line("");
             hopTable(r.hops(), floor);
-            kafkaDuringRound(r.kafkaDuringRound(), floor);
+            if (r.kafkaDuringRound() != null) {
+                kafkaDuringRound(r.kafkaDuringRound(), floor);
+            }
             line("## Processes, %d concurrent flow(s)", r.n());
             line("");
             line("| process | CPU s in the round | CPU share of the round | RSS now (MiB) | peak RSS (MiB) |");
@@ -201,9 +203,11 @@ final class Report {
             parts.recordNanos("publish + pick-up", t.publish() + t.pickUp());
             parts.recordNanos("handling", t.handling());
         }
+        String duringRound = round.kafkaDuringRound() == null ? ""
+                : String.format(Locale.ROOT, "; during the round %.1f", round.kafkaDuringRound().p50());
         line("| hop (event → consumer) | n | in all p50 / p99 | relay woken p50 | publish p50 | pick-up p50 | "
-                + "publish + pick-up p50 (Kafka floor p50 %.1f; during the round %.1f) | handling p50 / p99 |",
-                floor.kafkaP50(), round.kafkaDuringRound().p50());
+                + "publish + pick-up p50 (Kafka floor p50 %.1f%s) | handling p50 / p99 |", floor.kafkaP50(),
+                duringRound);
         line("|---|---:|---:|---:|---:|---:|---:|---:|");
         byHop.forEach((hop, parts) -> {
             Map<String, Latencies.Summary> s = parts.summaries();

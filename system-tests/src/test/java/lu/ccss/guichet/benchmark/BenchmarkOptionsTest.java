@@ -21,6 +21,13 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void theFloorIsProbedDuringTheRoundsOnlyWhenAskedFor() {
+        // the probe costs the platform's throughput (docs/performance.md): never part of the standard run
+        assertFalse(Benchmark.Options.parse(new String[] {}).probeFloor());
+        assertTrue(Benchmark.Options.parse(new String[] {"--running", "--probe-floor"}).probeFloor());
+    }
+
+    @Test
     void theWarmUpRunsItsFlowsTenAtATime() {
         assertEquals(100, Benchmark.Options.parse(new String[] {}).warmUpFlows());
         assertEquals(List.of(10, 10, 10, 10, 10, 10, 10, 10, 10, 10), Benchmark.warmUpRounds(100));
