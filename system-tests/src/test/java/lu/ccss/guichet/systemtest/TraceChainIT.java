@@ -108,13 +108,18 @@ class TraceChainIT {
                 .findFirst().map(Attempt::done).orElseGet(() -> Attempt.notYet("no such span")));
     }
 
-    /** The spans of a trace, once {@code service}'s handling of {@code eventType} is among them. */
+    /**
+     * The spans of a trace, once {@code service}'s handling of {@code eventType} is among them with the span it
+     * continues: each service exports its spans on its own schedule, and the publish span ends only when the broker's
+     * acknowledgement is back at the relay, so the consumer's span may arrive first.
+     */
     private static List<ReceivedSpan> awaitInTrace(TraceReceiver traces, String traceId, String service,
                                                    String eventType) {
         return Poll.until(service + " handling " + eventType + " in trace " + traceId, EXPORT_TIMEOUT, () -> {
             List<ReceivedSpan> trace = traces.trace(traceId);
-            return trace.stream().anyMatch(s -> isHandling(s, service, eventType)) ? Attempt.done(trace)
-                    : Attempt.notYet(trace);
+            return trace.stream().anyMatch(s -> isHandling(s, service, eventType)
+                    && trace.stream().anyMatch(parent -> parent.spanId().equals(s.parentSpanId())))
+                    ? Attempt.done(trace) : Attempt.notYet(trace);
         });
     }
 
