@@ -1,5 +1,6 @@
 package lu.ccss.guichet.benchmark;
 
+import lu.ccss.guichet.client.Latencies;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,7 +19,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ final class HopFloor {
         static final String THREAD_NAME = "hop-floor-probe";
 
         private final KafkaPing ping;
-        private final List<Double> samples = new ArrayList<>();
+        private final Latencies samples = new Latencies();
         private final Thread thread;
         private volatile boolean running = true;
         private volatile RuntimeException failure;
@@ -104,10 +104,7 @@ final class HopFloor {
         private void probe() {
             try {
                 while (running) {
-                    double latency = ping.roundTrip();
-                    synchronized (samples) {
-                        samples.add(latency);
-                    }
+                    samples.recordNanos(TOPIC, Math.round(ping.roundTrip() * 1e6));
                     Thread.sleep(PROBE_INTERVAL.toMillis());
                 }
             } catch (InterruptedException e) {
@@ -119,22 +116,18 @@ final class HopFloor {
 
         /** Forgets what was measured so far: a round starts. */
         void clear() {
-            synchronized (samples) {
-                samples.clear();
-            }
+            samples.clear();
         }
 
         /** What was measured since the last {@link #clear()}; a probe that failed says why instead. */
         Kafka sinceCleared() {
-            double[] values;
-            synchronized (samples) {
-                values = samples.stream().mapToDouble(Double::doubleValue).toArray();
-            }
-            if (failure != null || values.length == 0) {
-                return new Kafka(Double.NaN, Double.NaN, values.length,
+            Latencies.Summary measured = samples.summaries().get(TOPIC);
+            int count = measured == null ? 0 : measured.count();
+            if (failure != null || measured == null) {
+                return new Kafka(Double.NaN, Double.NaN, count,
                         failure == null ? "no sample" : "the probe failed: " + failure);
             }
-            return new Kafka(percentile(values, 50), percentile(values, 99), values.length, null);
+            return new Kafka(measured.p50(), measured.p99(), count, null);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package lu.ccss.guichet.benchmark;
 
+import lu.ccss.guichet.client.Poll;
+import lu.ccss.guichet.client.Poll.Attempt;
 import lu.ccss.guichet.embedded.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +38,12 @@ class HopFloorTest {
             awaitSamples(probe, 1);
             broker.close();
             brokerStopped = true;
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            HopFloor.Kafka measured = probe.sinceCleared();
-            while (measured.failure() == null && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                measured = probe.sinceCleared();
-            }
-            assertTrue(measured.failure() != null && measured.failure().contains("did not come back"),
-                    "a round after the broker stopped: " + measured);
+            HopFloor.Kafka measured = Poll.until("the probe to give up", Duration.ofSeconds(60), () -> {
+                HopFloor.Kafka now = probe.sinceCleared();
+                return now.failure() != null ? Attempt.done(now) : Attempt.notYet(now);
+            });
+            assertTrue(measured.failure().contains("did not come back"), "a round after the broker stopped: "
+                    + measured);
             assertTrue(Double.isNaN(measured.p50()), "no percentile from a failed probe: " + measured);
         } finally {
             if (!brokerStopped) {
@@ -52,14 +52,10 @@ class HopFloorTest {
         }
     }
 
-    private static HopFloor.Kafka awaitSamples(HopFloor.DuringRounds probe, int samples) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        HopFloor.Kafka measured = probe.sinceCleared();
-        while (measured.samples() < samples && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            measured = probe.sinceCleared();
-        }
-        assertTrue(measured.samples() >= samples, "the probe measured " + measured);
-        return measured;
+    private static HopFloor.Kafka awaitSamples(HopFloor.DuringRounds probe, int samples) {
+        return Poll.until(samples + " round trips", Duration.ofSeconds(60), () -> {
+            HopFloor.Kafka measured = probe.sinceCleared();
+            return measured.samples() >= samples ? Attempt.done(measured) : Attempt.notYet(measured);
+        });
     }
 }
